@@ -1,0 +1,18 @@
+/// Every grader, by the name lessons use. Adding a grader means adding its
+/// type here; `validate` checks that each lesson's grader name resolves.
+public enum GraderRegistry {
+  /// All graders.
+  public static var all: [any Grader.Type] {
+    [
+      CalibrationErrorGrader.self
+    ]
+  }
+
+  /// The names of all graders, for messages that list them.
+  public static var names: [String] { all.map { $0.name } }
+
+  /// The grader registered under `name`, if any.
+  public static func grader(named name: String) -> (any Grader.Type)? {
+    all.first { $0.name == name }
+  }
+}

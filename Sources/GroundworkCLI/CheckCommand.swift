@@ -1,0 +1,66 @@
+import ArgumentParser
+import Curriculum
+import Foundation
+import Runner
+import TerminalUI
+
+/// `groundwork check [EXERCISE]`: grade the learner's file.
+struct CheckCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "check",
+    abstract: "Grade an exercise (default: your next unfinished one).",
+    discussion: "Exit status: 0 when every check passes, 1 when one fails, 2 on a usage or set-up error.")
+
+  @Argument(help: "The exercise id, as `groundwork list` shows it.")
+  var exercise: String?
+
+  @Option(help: "The seed the grader builds its inputs from; a report names it so a failure can be reproduced.")
+  var seed: UInt64 = 1
+
+  @Flag(help: "Grade the reference solution instead of your file (for instructors).")
+  var solution = false
+
+  func run() throws {
+    let workspace = try Workspace.load()
+    let progress = try workspace.progress()
+    let spec: ExerciseSpec
+    if let exercise {
+      spec = try workspace.exercise(named: exercise)
+    } else {
+      guard let next = workspace.nextExercise(progress: progress) else {
+        print("Every exercise passes. Name one to grade it again: groundwork check EXERCISE")
+        return
+      }
+      spec = next
+    }
+    let displayPath = solution ? spec.solutionPath : spec.exercisePath
+    print("Checking \(spec.id) (\(displayPath))…")
+    fflush(nil)  // show "Checking…" before the compiler starts
+
+    let grader = ExerciseGrader(project: workspace.project, toolchain: try workspace.toolchain())
+    let report: GradeReport
+    do {
+      report = try grader.grade(spec, submission: solution ? .solution : .exercise, seed: seed)
+    } catch {
+      throw CLIError(error.description)
+    }
+    print(ReportPrinter(workspace: workspace).render(report, displayPath: displayPath), terminator: "")
+    guard report.passed else { throw ExitCode(1) }
+    guard !solution else { return }
+
+    do {
+      try workspace.progressStore.markCompleted(spec.id)
+    } catch {
+      throw CLIError(error.description)
+    }
+    let updated = try workspace.progress()
+    if let next = workspace.nextExercise(progress: updated) {
+      print("")
+      print("Done. Next up:")
+      let renderer = MarkdownRenderer(width: workspace.width, style: workspace.style)
+      print(renderer.render(card: workspace.card(for: next, progress: updated)), terminator: "")
+    } else {
+      print("Done. That was the last exercise: every one passes.")
+    }
+  }
+}

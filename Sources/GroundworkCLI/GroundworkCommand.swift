@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+
+/// The `groundwork` command: the learner's loop (status, list, read, check,
+/// hint) and the instructor's `validate`.
+///
+/// Exit codes scripts can rely on: 0 when everything asked for passed, 1
+/// when a check failed, 2 on a usage or set-up error.
+struct GroundworkCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "groundwork",
+    abstract: "A terminal curriculum for ML engineering fundamentals.",
+    discussion: """
+      The daily loop: `groundwork` shows where you are, `groundwork read` the \
+      lesson, you edit the exercise file, `groundwork check` grades it.
+      """,
+    subcommands: [
+      StatusCommand.self, ListCommand.self, ReadCommand.self, CheckCommand.self, HintCommand.self,
+      ValidateCommand.self,
+    ],
+    defaultSubcommand: StatusCommand.self
+  )
+}
+
+@main
+enum Main {
+  static func main() {
+    do {
+      var command = try GroundworkCommand.parseAsRoot()
+      try command.run()
+    } catch let exit as ExitCode {
+      Foundation.exit(exit.rawValue)
+    } catch let error as CLIError {
+      FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+      Foundation.exit(2)
+    } catch {
+      let code = GroundworkCommand.exitCode(for: error)
+      let message = GroundworkCommand.fullMessage(for: error)
+      if code == .success {
+        print(message)
+        Foundation.exit(0)
+      }
+      FileHandle.standardError.write(Data((message.isEmpty ? "\(error)" : message).utf8 + [10]))
+      // Everything that is not a failed check (which exits through ExitCode)
+      // is a usage or set-up problem.
+      Foundation.exit(2)
+    }
+  }
+}
+
+/// A usage or set-up problem, reported as `error: MESSAGE` with exit code 2.
+struct CLIError: Error, CustomStringConvertible {
+  /// One line naming the place and what to do.
+  var message: String
+
+  init(_ message: String) {
+    self.message = message
+  }
+
+  var description: String { message }
+}

@@ -1,0 +1,168 @@
+import Curriculum
+import Dispatch
+import Foundation
+import Grading
+
+/// Proves the curriculum sound: every lesson parses, every exercise block
+/// names a grader that exists with the signatures the lesson shows, every
+/// solution passes its grader under several seeds, and every untouched
+/// exercise compiles and fails. Exercises are checked in parallel and every
+/// problem is reported, not only the first.
+public struct CurriculumValidator: Sendable {
+  /// One problem, at the place that must change.
+  public struct Problem: Sendable, Equatable, CustomStringConvertible {
+    /// The file (and line) to look at, e.g. `Solutions/1-foundation/calibration.swift`.
+    public var place: String
+    /// What is wrong.
+    public var message: String
+    public var description: String { "\(place): \(message)" }
+  }
+
+  /// What validating one exercise found.
+  public struct ExerciseResult: Sendable {
+    /// The exercise's id.
+    public var id: String
+    /// Seeds under which the solution passed.
+    public var solutionSeeds: [UInt64]
+    /// Whether the untouched exercise failed, as it should.
+    public var exerciseFails: Bool
+    /// Problems found for this exercise.
+    public var problems: [Problem]
+  }
+
+  /// The seeds each solution must pass under.
+  public var seeds: [UInt64] = [1, 2, 3]
+  /// The grader to run solutions and exercises with.
+  public var grader: ExerciseGrader
+
+  /// A validator grading with `grader`.
+  public init(grader: ExerciseGrader) {
+    self.grader = grader
+  }
+
+  /// Validates every exercise of `curriculum`; `diagnostics` are the
+  /// loader's problems, reported first.
+  public func validate(_ curriculum: Curriculum, diagnostics: [Diagnostic]) -> (
+    problems: [Problem], exercises: [ExerciseResult]
+  ) {
+    let loadProblems = diagnostics.map { diagnostic in
+      Problem(place: diagnostic.line.map { "\(diagnostic.path):\($0)" } ?? diagnostic.path, message: diagnostic.message)
+    }
+    let exercises = curriculum.exercises
+    let results = ResultSlots<ExerciseResult>(count: exercises.count)
+    DispatchQueue.concurrentPerform(iterations: exercises.count) { index in
+      results[index] = validate(exercises[index])
+    }
+    let exerciseResults = results.values
+    return (loadProblems + exerciseResults.flatMap(\.problems), exerciseResults)
+  }
+
+  /// Validates one exercise.
+  public func validate(_ exercise: ExerciseSpec) -> ExerciseResult {
+    var result = ExerciseResult(id: exercise.id, solutionSeeds: [], exerciseFails: false, problems: [])
+    let blockPlace = "\(exercise.lessonPath):\(exercise.line)"
+    func problem(_ place: String, _ message: String) {
+      result.problems.append(Problem(place: place, message: message))
+    }
+
+    guard let expected = Self.signatures(ofGraderNamed: exercise.grader) else {
+      let known = GraderRegistry.names.joined(separator: ", ")
+      problem(blockPlace, "no grader named \"\(exercise.grader)\" (graders: \(known))")
+      return result
+    }
+    if exercise.entryPoints.map(Self.normalized) != expected.map(Self.normalized) {
+      problem(
+        blockPlace,
+        "entry \(exercise.entryPoints.joined(separator: "; ")) differs from what grader \(exercise.grader) calls: \(expected.joined(separator: "; "))"
+      )
+    }
+    for path in [exercise.exercisePath, exercise.solutionPath]
+    where !FileManager.default.fileExists(atPath: grader.project.url(path).path) {
+      problem(path, "missing (named by \(blockPlace))")
+    }
+    guard result.problems.isEmpty else { return result }
+
+    for seed in seeds {
+      do {
+        let report = try grader.grade(exercise, submission: .solution, seed: seed)
+        if report.passed {
+          result.solutionSeeds.append(seed)
+        } else {
+          problem(exercise.solutionPath, "fails its grader with seed \(seed): \(Self.summary(of: report))")
+        }
+      } catch {
+        problem(exercise.solutionPath, error.description)
+      }
+    }
+    do {
+      let report = try grader.grade(exercise, submission: .exercise, seed: seeds[0])
+      switch report.blocker {
+      case .compileFailed(let failure):
+        problem(exercise.exercisePath, "the untouched exercise must compile: \(failure.description)")
+      case .forbiddenSymbol(let name, let line):
+        problem("\(exercise.exercisePath):\(line)", "the untouched exercise uses \(name), which its grader forbids")
+      case .didNotStart(let explanation):
+        problem(exercise.exercisePath, "the untouched exercise stops the grader before any check: \(explanation)")
+      case nil:
+        if report.passed {
+          problem(exercise.exercisePath, "the untouched exercise passes its grader; it must fail until the learner writes it")
+        } else {
+          result.exerciseFails = true
+        }
+      }
+    } catch {
+      problem(exercise.exercisePath, error.description)
+    }
+    return result
+  }
+
+  /// The signatures the named grader calls, or nil when there is no such grader.
+  static func signatures(ofGraderNamed name: String) -> [String]? {
+    guard let graderType = GraderRegistry.grader(named: name) else { return nil }
+    return graderType.entryPoints.map(\.signature)
+  }
+
+  /// A signature with runs of whitespace collapsed, for comparison.
+  static func normalized(_ signature: String) -> String {
+    signature.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+
+  /// One line saying why a report failed.
+  static func summary(of report: GradeReport) -> String {
+    if let blocker = report.blocker {
+      switch blocker {
+      case .compileFailed(let failure): return "does not compile: \(failure.description)"
+      case .forbiddenSymbol(let name, let line): return "uses \(name) at line \(line)"
+      case .didNotStart(let explanation): return explanation
+      }
+    }
+    guard let first = report.checks.first(where: { !$0.passed }) else { return "no check ran" }
+    switch first.status {
+    case .failed(let expected, let got, let message, _):
+      return "\"\(first.name)\" expected \(expected), got \(got). \(message)"
+    case .crashed(let explanation), .timedOut(let explanation):
+      return "\"\(first.name)\": \(explanation)"
+    case .notRun, .passed:
+      return "\"\(first.name)\" did not run"
+    }
+  }
+}
+
+/// Slots that concurrent workers fill by index, read once all are done.
+final class ResultSlots<Value: Sendable>: @unchecked Sendable {
+  // Safe to share: each worker writes only its own index, under the lock,
+  // and `values` is read after `concurrentPerform` has returned.
+  private var slots: [Value?]
+  private let lock = NSLock()
+
+  init(count: Int) {
+    slots = Array(repeating: nil, count: count)
+  }
+
+  subscript(index: Int) -> Value? {
+    get { lock.withLock { slots[index] } }
+    set { lock.withLock { slots[index] = newValue } }
+  }
+
+  var values: [Value] { lock.withLock { slots.compactMap { $0 } } }
+}
