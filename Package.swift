@@ -76,13 +76,14 @@ let package = Package(
     ),
 
     // MARK: - Tests
+    .target(name: "_TestSupport", path: "Sources/_TestSupport"),
     .testTarget(name: "TensorsTests", dependencies: ["Tensors"]),
-    .testTarget(name: "StatsTests", dependencies: ["Stats"]),
-    .testTarget(name: "GradingTests", dependencies: ["Grading"]),
-    .testTarget(name: "CurriculumTests", dependencies: ["Curriculum"]),
-    .testTarget(name: "RunnerTests", dependencies: ["Runner"]),
+    .testTarget(name: "StatsTests", dependencies: ["Stats", "_TestSupport"]),
+    .testTarget(name: "GradingTests", dependencies: ["Grading", "_TestSupport"]),
+    .testTarget(name: "CurriculumTests", dependencies: ["Curriculum", "_TestSupport"]),
+    .testTarget(name: "RunnerTests", dependencies: ["Runner", "_TestSupport"]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-    .testTarget(name: "GroundworkCLITests", dependencies: ["Runner", "Curriculum"]),
+    .testTarget(name: "GroundworkCLITests", dependencies: ["Runner", "Curriculum", "_TestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

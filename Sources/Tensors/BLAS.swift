@@ -1,0 +1,93 @@
+#if canImport(CBLAS)
+internal import CBLAS
+#elseif canImport(Accelerate)
+internal import Accelerate
+#endif
+
+/// Thin typed wrappers over the CBLAS routines the module uses.
+///
+/// On Linux the symbols come from OpenBLAS through the `CBLAS` system
+/// library; on macOS from Accelerate. Both follow the reference CBLAS
+/// interface, so everything here, and everything that calls it, is the same
+/// on both platforms.
+enum BLAS {
+  /// How one gemm operand is laid out in memory, in BLAS terms.
+  struct MatrixLayout: Equatable {
+    /// Whether the stored matrix is the transpose of the logical operand:
+    /// a column-major `[rows, cols]` operand is a row-major `[cols, rows]`
+    /// matrix that BLAS is asked to transpose (`CblasTrans`).
+    var transposed: Bool
+    /// The distance in elements between consecutive stored rows (BLAS's
+    /// `lda`/`ldb`). At least the stored row length, and at least 1.
+    var leadingDimension: Int
+  }
+
+  /// The BLAS layout of a 2-d operand of logical shape `[rows, cols]` with
+  /// `strides`, or `nil` if BLAS cannot read it as it is.
+  ///
+  /// Row-major row-contiguous data (unit stride along columns) is passed
+  /// as is; column-major data, such as a `transposed()` view of a row-major
+  /// matrix, is passed as a transposed row-major matrix. Any other layout
+  /// (a stride-2 slice, say) must be made contiguous first. An axis of
+  /// length 1 is never stepped along, so its stride does not matter.
+  static func layout(rows: Int, cols: Int, strides: [Int]) -> MatrixLayout? {
+    let (rowStride, colStride) = (strides[0], strides[1])
+    if (colStride == 1 || cols == 1) && (rows == 1 || rowStride >= max(cols, 1)) {
+      return MatrixLayout(transposed: false, leadingDimension: rows == 1 ? max(cols, 1) : rowStride)
+    }
+    if (rowStride == 1 || rows == 1) && (cols == 1 || colStride >= max(rows, 1)) {
+      return MatrixLayout(transposed: true, leadingDimension: cols == 1 ? max(rows, 1) : colStride)
+    }
+    return nil
+  }
+
+  /// `c = a · b` in single precision, with `c` row-major `[m, n]` and
+  /// leading dimension `n` (`cblas_sgemm` with α = 1, β = 0).
+  static func gemm(
+    m: Int, n: Int, k: Int,
+    a: UnsafePointer<Float>, _ aLayout: MatrixLayout,
+    b: UnsafePointer<Float>, _ bLayout: MatrixLayout,
+    c: UnsafeMutablePointer<Float>
+  ) {
+    checkDimensions(m, n, k, aLayout, bLayout)
+    cblas_sgemm(
+      CblasRowMajor, transpose(aLayout), transpose(bLayout),
+      numericCast(m), numericCast(n), numericCast(k),
+      1, a, numericCast(aLayout.leadingDimension),
+      b, numericCast(bLayout.leadingDimension),
+      0, c, numericCast(n)
+    )
+  }
+
+  /// `c = a · b` in double precision, with `c` row-major `[m, n]` and
+  /// leading dimension `n` (`cblas_dgemm` with α = 1, β = 0).
+  static func gemm(
+    m: Int, n: Int, k: Int,
+    a: UnsafePointer<Double>, _ aLayout: MatrixLayout,
+    b: UnsafePointer<Double>, _ bLayout: MatrixLayout,
+    c: UnsafeMutablePointer<Double>
+  ) {
+    checkDimensions(m, n, k, aLayout, bLayout)
+    cblas_dgemm(
+      CblasRowMajor, transpose(aLayout), transpose(bLayout),
+      numericCast(m), numericCast(n), numericCast(k),
+      1, a, numericCast(aLayout.leadingDimension),
+      b, numericCast(bLayout.leadingDimension),
+      0, c, numericCast(n)
+    )
+  }
+
+  private static func transpose(_ layout: MatrixLayout) -> CBLAS_TRANSPOSE {
+    layout.transposed ? CblasTrans : CblasNoTrans
+  }
+
+  /// BLAS takes 32-bit sizes on most builds; a larger value would be
+  /// truncated silently by the C call, so trap here instead.
+  private static func checkDimensions(
+    _ m: Int, _ n: Int, _ k: Int, _ a: MatrixLayout, _ b: MatrixLayout
+  ) {
+    for value in [m, n, k, a.leadingDimension, b.leadingDimension] {
+      precondition(value >= 0 && value <= Int(Int32.max), "BLAS: dimension \(value) exceeds 32 bits")
+    }
+  }
+}

@@ -1,0 +1,101 @@
+/// How one operand of an element-wise loop is laid out: where its first
+/// element is and how far (in elements) to step along each axis of the
+/// shape being walked.
+///
+/// A stride of 0 repeats the same element along that axis, which is how
+/// broadcasting is expressed without copying anything.
+struct StridedOperand {
+  /// One stride per axis of the walked shape, in elements.
+  var strides: [Int]
+  /// The element offset of logical index (0, 0, …, 0).
+  var offset: Int
+}
+
+/// A row-major walk over `shape` that keeps one element offset per operand.
+///
+/// This is the one loop every element-wise kernel in the module is built on:
+/// arithmetic, negation, dtype conversion, making data contiguous. The walk
+/// visits logical indices in row-major order whatever the operands' strides
+/// are, so a transposed view or a broadcast operand needs no copy first.
+///
+/// The walk hands out whole innermost rows: `body` gets the starting offset
+/// of each operand and the row length, and steps through the row itself by
+/// each operand's innermost stride (`innerStrides`). Keeping the inner loop
+/// in the caller lets it be a tight, specialised loop over typed pointers,
+/// while the odometer bookkeeping below runs once per row, not per element.
+struct StridedWalk {
+  /// The logical shape being visited.
+  let shape: [Int]
+  /// The operands, each with one stride per axis of `shape`.
+  let operands: [StridedOperand]
+
+  /// Creates a walk; every operand must have one stride per axis.
+  init(shape: [Int], operands: [StridedOperand]) {
+    for operand in operands {
+      precondition(
+        operand.strides.count == shape.count,
+        "StridedWalk: \(operand.strides.count) strides for a rank-\(shape.count) shape"
+      )
+    }
+    self.shape = shape
+    self.operands = operands
+  }
+
+  /// Each operand's stride along the last axis: the step within a row.
+  /// A 0-d shape has a single row of length 1, so the step is never used.
+  var innerStrides: [Int] {
+    operands.map { $0.strides.last ?? 0 }
+  }
+
+  /// Calls `body` once per innermost row, in row-major order.
+  ///
+  /// - Parameter body: Receives the element offset where each operand's row
+  ///   starts (in the order of `operands`) and the number of elements in
+  ///   the row.
+  func forEachRow(_ body: (_ starts: [Int], _ rowLength: Int) -> Void) {
+    // An empty shape (some axis of length 0) has no elements at all.
+    if shape.contains(0) { return }
+    var starts = operands.map(\.offset)
+    // Rank 0: one element, at the offsets themselves.
+    guard let rowLength = shape.last else {
+      body(starts, 1)
+      return
+    }
+    let outerRank = shape.count - 1
+    var index = [Int](repeating: 0, count: outerRank)
+    while true {
+      body(starts, rowLength)
+      // Advance the odometer over the outer axes, last axis fastest. When an
+      // axis wraps, rewind its contribution and carry into the next one out.
+      var axis = outerRank - 1
+      while axis >= 0 {
+        index[axis] += 1
+        for k in starts.indices { starts[k] += operands[k].strides[axis] }
+        if index[axis] < shape[axis] { break }
+        for k in starts.indices { starts[k] -= operands[k].strides[axis] * shape[axis] }
+        index[axis] = 0
+        axis -= 1
+      }
+      if axis < 0 { return }
+    }
+  }
+}
+
+/// The row-major (C order) strides of a dense tensor of `shape`, in
+/// elements: the last axis has stride 1, each axis before it the product of
+/// the lengths after it.
+func rowMajorStrides(for shape: [Int]) -> [Int] {
+  var strides = [Int](repeating: 1, count: shape.count)
+  var running = 1
+  for axis in shape.indices.reversed() {
+    strides[axis] = running
+    running *= max(shape[axis], 1)
+  }
+  return strides
+}
+
+/// The number of elements of a tensor of `shape`: the product of its
+/// lengths, 1 for the empty shape of a scalar.
+func elementCount(of shape: [Int]) -> Int {
+  shape.reduce(1, *)
+}

@@ -1,0 +1,114 @@
+/// The bytes behind one or more tensors: a single raw allocation of
+/// `count` elements of one dtype.
+///
+/// Several `Tensor` values may share one storage (a transposed view, a
+/// reshaped view, a plain copy of the struct). Each tensor reads it through
+/// its own shape, strides and offset; only the storage knows how many bytes
+/// there are.
+///
+/// All allocation and deallocation goes through `allocate(byteCount:)` and
+/// `deallocate(_:byteCount:)`, so that a memory tracker (live bytes, peak
+/// bytes, allocation count) can be added in exactly one place.
+///
+/// `@unchecked Sendable` is sound here because of how `Tensor` uses the
+/// class: storage is written only while a tensor holds the sole reference
+/// to it (checked with `isKnownUniquelyReferenced` before every write, which
+/// copies first when the storage is shared), or while it is being filled
+/// right after allocation, before any other value can see it. Storage that
+/// two tensors, and therefore possibly two threads, can reach is never
+/// mutated, so concurrent reads are race-free.
+final class TensorStorage: @unchecked Sendable {
+  /// The element type of every element in the allocation.
+  let dtype: DType
+  /// The number of elements the allocation holds.
+  let count: Int
+  /// The start of the allocation, bound to `dtype.storedType`.
+  private let base: UnsafeMutableRawPointer
+
+  /// The size of the allocation in bytes.
+  var byteCount: Int { count * dtype.byteSize }
+
+  /// Allocates room for `count` elements of `dtype`, all set to zero.
+  ///
+  /// Zero-filling costs one pass over the memory but means no tensor can
+  /// ever show uninitialised bytes, and it makes `Tensor.zeros` free.
+  init(count: Int, dtype: DType) {
+    precondition(count >= 0, "TensorStorage: negative element count \(count)")
+    self.dtype = dtype
+    self.count = count
+    base = Self.allocate(byteCount: count * dtype.byteSize)
+    // Binding the memory to its element type once, here, is what makes the
+    // `assumingMemoryBound` calls in the accessors below well defined.
+    switch dtype {
+    case .float32: base.initializeMemory(as: Float.self, repeating: 0, count: count)
+    case .float64: base.initializeMemory(as: Double.self, repeating: 0, count: count)
+    }
+  }
+
+  deinit {
+    Self.deallocate(base, byteCount: byteCount)
+  }
+
+  /// Calls `body` with a read-only view of every element.
+  ///
+  /// - Parameters:
+  ///   - type: The Swift scalar type; must be the stored type of `dtype`.
+  ///   - body: A closure that must not let the pointer escape.
+  /// - Returns: Whatever `body` returns.
+  func withUnsafeBufferPointer<T, R>(
+    as type: T.Type, _ body: (UnsafeBufferPointer<T>) throws -> R
+  ) rethrows -> R {
+    checkType(T.self)
+    let typed = base.assumingMemoryBound(to: T.self)
+    return try body(UnsafeBufferPointer(start: typed, count: count))
+  }
+
+  /// Calls `body` with a writable view of every element.
+  ///
+  /// Callers must hold the only reference to this storage (or have just
+  /// allocated it): see the type's discussion of why that keeps sharing safe.
+  ///
+  /// - Parameters:
+  ///   - type: The Swift scalar type; must be the stored type of `dtype`.
+  ///   - body: A closure that must not let the pointer escape.
+  /// - Returns: Whatever `body` returns.
+  func withUnsafeMutableBufferPointer<T, R>(
+    as type: T.Type, _ body: (UnsafeMutableBufferPointer<T>) throws -> R
+  ) rethrows -> R {
+    checkType(T.self)
+    let typed = base.assumingMemoryBound(to: T.self)
+    return try body(UnsafeMutableBufferPointer(start: typed, count: count))
+  }
+
+  /// A new storage with the same dtype and a byte-for-byte copy of the
+  /// elements.
+  func copy() -> TensorStorage {
+    let result = TensorStorage(count: count, dtype: dtype)
+    result.base.copyMemory(from: base, byteCount: byteCount)
+    return result
+  }
+
+  private func checkType<T>(_ type: T.Type) {
+    precondition(
+      T.self == dtype.storedType,
+      "TensorStorage: \(dtype) elements read as \(T.self)"
+    )
+  }
+
+  // MARK: - The single allocation point
+
+  /// Cache-line alignment: enough for any SIMD load BLAS may issue, and it
+  /// keeps separate tensors from sharing a cache line.
+  private static let alignment = 64
+
+  /// Every tensor allocation in the module comes from here.
+  private static func allocate(byteCount: Int) -> UnsafeMutableRawPointer {
+    // A zero-byte request still returns a unique, freeable pointer.
+    UnsafeMutableRawPointer.allocate(byteCount: max(byteCount, 1), alignment: alignment)
+  }
+
+  /// Every tensor deallocation in the module comes from here.
+  private static func deallocate(_ pointer: UnsafeMutableRawPointer, byteCount: Int) {
+    pointer.deallocate()
+  }
+}
