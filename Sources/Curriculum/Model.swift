@@ -106,6 +106,23 @@ public struct ExerciseSpec: Sendable, Hashable {
   /// The line of the block's opening fence.
   public var line: Int
 
+  /// An exercise with every field given (the loader builds these from
+  /// lesson blocks; tests and tools may build them directly).
+  public init(
+    id: String, title: String, file: String, entryPoints: [String], grader: String, tolerance: String?,
+    hints: [String], lessonPath: String, line: Int
+  ) {
+    self.id = id
+    self.title = title
+    self.file = file
+    self.entryPoints = entryPoints
+    self.grader = grader
+    self.tolerance = tolerance
+    self.hints = hints
+    self.lessonPath = lessonPath
+    self.line = line
+  }
+
   /// The learner's file, relative to the project root.
   public var exercisePath: String { "Exercises/" + file }
   /// The reference solution, relative to the project root.

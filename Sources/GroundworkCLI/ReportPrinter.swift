@@ -62,7 +62,9 @@ struct ReportPrinter {
     let printed = report.learnerOutput.split(separator: "\n", omittingEmptySubsequences: false)
     guard !report.learnerOutput.isEmpty else { return "" }
     var lines = ["  Your code printed:"]
-    lines += printed.prefix(10).map { "    | " + $0 }
+    lines += printed.prefix(10).map { line in
+      "    | " + (line.count > 160 ? line.prefix(160) + "…" : line)
+    }
     if printed.count > 10 { lines.append("    | … (\(printed.count - 10) more lines)") }
     return lines.joined(separator: "\n")
   }

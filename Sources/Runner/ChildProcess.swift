@@ -138,13 +138,19 @@ public struct ChildProcess: Sendable {
     defer { posix_spawnattr_destroy(&attributes) }
     // A new process group whose id is the child's pid: killpg reaches every
     // descendant that did not leave the group.
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF))
+    posix_spawnattr_setflags(
+      &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
     posix_spawnattr_setpgroup(&attributes, 0)
     var defaultSignals = sigset_t()
     sigemptyset(&defaultSignals)
     sigaddset(&defaultSignals, SIGPIPE)
     sigaddset(&defaultSignals, SIGXFSZ)
     posix_spawnattr_setsigdefault(&attributes, &defaultSignals)
+    // Our own process may run with signals blocked (test runners do); the
+    // child starts with none blocked, so the output cap's SIGXFSZ stops it.
+    var noSignals = sigset_t()
+    sigemptyset(&noSignals)
+    posix_spawnattr_setsigmask(&attributes, &noSignals)
 
     var cArguments = argv.map { strdup($0) }
     cArguments.append(nil)
