@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+
+/// The learner's commands end to end, through the built executable, with
+/// the exit codes scripts rely on: 0 all passed, 1 a check failed, 2 usage
+/// or set-up error.
+@Suite("Learner commands", .serialized)
+struct LearnerCommandTests {
+  @Test("status with no argument names the next exercise and how to check it")
+  func status() throws {
+    let sandbox = try CLISandbox()
+    let result = try sandbox.run([])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("0/1"))
+    #expect(result.stdout.contains("groundwork check calibration-ece"))
+    #expect(result.stderr.isEmpty)
+  }
+
+  @Test("the untouched exercise fails with exit 1; the solution passes and is recorded")
+  func checkThenPass() throws {
+    let sandbox = try CLISandbox()
+    let failing = try sandbox.run(["check"])
+    #expect(failing.status == 1)
+    #expect(failing.stdout.hasPrefix("Checking calibration-ece (Exercises/1-foundation/calibration.swift)…\n"))
+    #expect(failing.stdout.contains("Not written yet"))
+    #expect(failing.stdout.contains("seed 1"))
+
+    try sandbox.write(
+      "Exercises/1-foundation/calibration.swift", try sandbox.read("Solutions/1-foundation/calibration.swift"))
+    let passing = try sandbox.run(["check", "calibration-ece"])
+    #expect(passing.status == 0, "\(passing.stdout)\(passing.stderr)")
+    #expect(passing.stdout.contains("7/7 checks passed"))
+    let progress = try sandbox.read(".groundwork/progress.json")
+    #expect(progress.contains("\"calibration-ece\""))
+
+    let list = try sandbox.run(["list", "--json"])
+    #expect(list.status == 0)
+    let document = try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [String: Any]
+    let parts = try #require(document?["parts"] as? [[String: Any]])
+    let lessons = try #require(parts.first?["lessons"] as? [[String: Any]])
+    let exercise = try #require((lessons.first?["exercises"] as? [[String: Any]])?.first)
+    #expect(exercise["id"] as? String == "calibration-ece")
+    #expect(exercise["file"] as? String == "Exercises/1-foundation/calibration.swift")
+    #expect(exercise["status"] as? String == "done")
+  }
+
+  @Test("usage errors exit 2 with one line naming the problem")
+  func usageErrors() throws {
+    let sandbox = try CLISandbox()
+    let unknownExercise = try sandbox.run(["check", "no-such-exercise"])
+    #expect(unknownExercise.status == 2)
+    #expect(unknownExercise.stderr == "error: no exercise \"no-such-exercise\" (exercises: calibration-ece)\n")
+    let unknownCommand = try sandbox.run(["frobnicate"])
+    #expect(unknownCommand.status == 2)
+    let badSeed = try sandbox.run(["check", "--seed", "minus-one"])
+    #expect(badSeed.status == 2)
+    let unknownLesson = try sandbox.run(["read", "nowhere"])
+    #expect(unknownLesson.status == 2)
+    #expect(unknownLesson.stderr.hasPrefix("error: no lesson \"nowhere\""))
+  }
+
+  @Test("a corrupt progress file is named, kept, and stops the command with exit 2")
+  func corruptProgress() throws {
+    let sandbox = try CLISandbox()
+    try sandbox.write(".groundwork/progress.json", "{ not json")
+    let result = try sandbox.run([])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains(".groundwork/progress.json: not a valid progress file"))
+    #expect(result.stderr.split(separator: "\n").count == 1)
+    #expect(try sandbox.read(".groundwork/progress.json") == "{ not json")
+  }
+
+  @Test("read renders the lesson as plain text when not a terminal, with the exercise card")
+  func read() throws {
+    let sandbox = try CLISandbox()
+    let result = try sandbox.run(["read", "calibration"])
+    #expect(result.status == 0)
+    #expect(!result.stdout.contains("\u{1B}["))
+    #expect(result.stdout.contains("Exercise: "))
+    #expect(result.stdout.contains("groundwork check calibration-ece"))
+    #expect(!result.stdout.contains("```exercise"))
+  }
+
+  @Test("hints come in order and out-of-range is a usage error")
+  func hints() throws {
+    let sandbox = try CLISandbox()
+    let first = try sandbox.run(["hint", "calibration-ece"])
+    #expect(first.status == 0)
+    #expect(first.stdout.hasPrefix("Hint 1 of "))
+    #expect(try sandbox.run(["hint", "calibration-ece", "99"]).status == 2)
+  }
+
+  @Test("a malformed lesson is reported with file and line, and the rest still works")
+  func malformedLesson() throws {
+    let sandbox = try CLISandbox()
+    try sandbox.write("Lessons/1-foundation/09-broken.md", "# Broken\n\n```exercise\nid: broken\n```\n")
+    let result = try sandbox.run(["list"])
+    #expect(result.status == 0)
+    #expect(result.stderr.contains("Lessons/1-foundation/09-broken.md:3: exercise block: missing \"title\""))
+    #expect(result.stdout.contains("calibration-ece"))
+  }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+/// `groundwork validate` over the real curriculum and over broken copies.
+@Suite("Validate", .serialized)
+struct ValidateCommandTests {
+  @Test("the real curriculum validates: every solution passes, every exercise fails")
+  func realCurriculum() throws {
+    let sandbox = try CLISandbox()
+    let result = try sandbox.run(["validate", "--json"])
+    #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+    let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    #expect(document["ok"] as? Bool == true)
+    #expect((document["problems"] as? [String])?.isEmpty == true)
+    let exercises = try #require(document["exercises"] as? [[String: Any]])
+    #expect(!exercises.isEmpty)
+    for exercise in exercises {
+      #expect(exercise["exerciseFails"] as? Bool == true)
+      #expect((exercise["solutionSeeds"] as? [Int])?.count == 3)
+    }
+  }
+
+  @Test("a wrong solution, a passing exercise and a malformed lesson are all reported, exit 1")
+  func brokenCurriculum() throws {
+    let sandbox = try CLISandbox()
+    let solution = try sandbox.read("Solutions/1-foundation/calibration.swift")
+    // The learner's file now holds the solution (so it passes), and the
+    // solution returns a constant (so it fails).
+    try sandbox.write("Exercises/1-foundation/calibration.swift", solution)
+    try sandbox.write(
+      "Solutions/1-foundation/calibration.swift",
+      "import Groundwork\nfunc expectedCalibrationError(confidences: [Double], correct: [Bool], binCount: Int) -> Double { 0.1 }\n")
+    try sandbox.write("Lessons/1-foundation/09-broken.md", "no title\n")
+    let result = try sandbox.run(["validate"])
+    #expect(result.status == 1)
+    #expect(result.stdout.contains("problem  Lessons/1-foundation/09-broken.md:1: no level-1 heading"))
+    #expect(result.stdout.contains("problem  Solutions/1-foundation/calibration.swift: fails its grader with seed 1"))
+    #expect(result.stdout.contains("problem  Exercises/1-foundation/calibration.swift: the untouched exercise passes its grader"))
+  }
+
+  @Test("an exercise block whose grader or signature does not exist is a problem")
+  func unknownGraderAndSignature() throws {
+    let sandbox = try CLISandbox()
+    try sandbox.write(
+      "Lessons/1-foundation/09-more.md",
+      """
+      # More
+
+      ```exercise
+      id: more
+      title: More
+      file: 1-foundation/more.swift
+      entry: func f() -> Int
+      grader: no.such.grader
+      hints:
+        - h
+      ```
+      """)
+    let result = try sandbox.run(["validate"])
+    #expect(result.status == 1)
+    #expect(result.stdout.contains("Lessons/1-foundation/09-more.md:3: no grader named \"no.such.grader\""))
+  }
+}
