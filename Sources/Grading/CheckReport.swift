@@ -5,6 +5,9 @@
 public struct ReportEvent: Sendable, Equatable {
   /// What happened.
   public enum Kind: String, Sendable {
+    /// How many checks will run (its `index` is the count), sent first so
+    /// that a report cut short by a crash can say how many never ran.
+    case plan
     /// A check is about to run.
     case begin
     /// A check finished with a verdict.

@@ -37,7 +37,9 @@ public enum GradingSession {
       fputs(event.jsonLine + "\n", report)
       fflush(report)
     }
-    for (index, check) in grader.checks(seed: seed).enumerated() {
+    let checks = grader.checks(seed: seed)
+    emit(ReportEvent(kind: .plan, index: checks.count))
+    for (index, check) in checks.enumerated() {
       var begin = ReportEvent(kind: .begin, index: index)
       begin.name = check.name
       begin.tried = check.tried

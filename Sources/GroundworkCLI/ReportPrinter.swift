@@ -50,9 +50,13 @@ struct ReportPrinter {
         lines.append("  · \(check.name) (not run)")
       }
     }
+    let skipped = report.plannedChecks - report.checks.count
+    if skipped > 0 {
+      lines.append("  · \(skipped) more check\(skipped == 1 ? "" : "s") did not run: the program stopped")
+    }
     let output = learnerOutputLines(report)
     if !output.isEmpty { lines.append(output) }
-    let summary = "\(report.passedCount)/\(report.checks.count) checks passed · seed \(report.seed)"
+    let summary = "\(report.passedCount)/\(max(report.plannedChecks, report.checks.count)) checks passed · seed \(report.seed)"
     lines.append("")
     lines.append(report.passed ? workspace.paint(summary, "1;32") : workspace.paint(summary, "1"))
     return lines.joined(separator: "\n") + "\n"

@@ -48,7 +48,7 @@ public struct ExerciseGrader: Sendable {
     case .file(let url, let name): (source, displayPath) = (url, name)
     }
     var report = GradeReport(
-      exerciseID: exercise.id, seed: seed, checks: [], blocker: nil, learnerOutput: "", compileSeconds: 0,
+      exerciseID: exercise.id, seed: seed, checks: [], plannedChecks: 0, blocker: nil, learnerOutput: "", compileSeconds: 0,
       runSeconds: 0)
 
     guard let data = FileManager.default.contents(atPath: source.path) else {
@@ -86,6 +86,7 @@ public struct ExerciseGrader: Sendable {
 
     let events = ReportParser.events(from: (try? String(contentsOf: reportFile, encoding: .utf8)) ?? "")
     report.checks = ReportParser.checks(from: events)
+    report.plannedChecks = events.first { $0.kind == .plan }?.index ?? report.checks.count
     let finished = events.contains { $0.kind == .done }
     if finished && outcome.termination == .exited(0) { return report }
 
@@ -105,7 +106,7 @@ public struct ExerciseGrader: Sendable {
 /// Reads the grading program's report file.
 enum ReportParser {
   struct Event: Decodable {
-    enum Kind: String, Decodable { case begin, result, done }
+    enum Kind: String, Decodable { case plan, begin, result, done }
     var kind: Kind
     var index: Int
     var name: String?
@@ -143,7 +144,7 @@ enum ReportParser {
           ? .passed
           : .failed(
             expected: event.expected ?? "", got: event.got ?? "", message: event.message ?? "", hint: event.hint)
-      case .done:
+      case .plan, .done:
         break
       }
     }

@@ -44,6 +44,9 @@ public struct GradeReport: Sendable {
   public var seed: UInt64
   /// Each check, in order (empty when `blocker` is set).
   public var checks: [CheckOutcome]
+  /// How many checks the grader meant to run; more than `checks.count` when
+  /// the learner's code stopped the program early.
+  public var plannedChecks: Int
   /// Set when no check could run.
   public var blocker: Blocker?
   /// The start of what the learner's code printed, if anything.
