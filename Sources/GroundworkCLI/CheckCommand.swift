@@ -20,6 +20,9 @@ struct CheckCommand: ParsableCommand {
   @Flag(help: "Grade the reference solution instead of your file (for instructors).")
   var solution = false
 
+  @Flag(help: "Print how long compiling and running took.")
+  var timings = false
+
   func run() throws {
     let workspace = try Workspace.load()
     let progress = try workspace.progress()
@@ -45,6 +48,11 @@ struct CheckCommand: ParsableCommand {
       throw CLIError(error.description)
     }
     print(ReportPrinter(workspace: workspace).render(report, displayPath: displayPath), terminator: "")
+    if timings {
+      print(
+        "compile \(Int((report.compileSeconds * 1000).rounded())) ms (0 when cached), run \(Int((report.runSeconds * 1000).rounded())) ms"
+      )
+    }
     guard report.passed else { throw ExitCode(1) }
     guard !solution else { return }
 
