@@ -71,7 +71,7 @@ let package = Package(
     .executableTarget(
       name: "GroundworkCLI",
       dependencies: [
-        "Runner", "TerminalUI", "Curriculum", "Grading",
+        "Runner", "TerminalUI", "Curriculum", "Grading", "Estimates",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
