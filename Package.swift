@@ -54,7 +54,8 @@ let package = Package(
       dependencies: ["Tensors", .product(name: "RealModule", package: "swift-numerics")],
       linkerSettings: linkLibm
     ),
-    .target(name: "Groundwork", dependencies: ["Tensors", "Stats"]),
+    .target(name: "Estimates"),
+    .target(name: "Groundwork", dependencies: ["Tensors", "Stats", "Estimates"]),
 
     // MARK: - Curriculum and runner
     .target(
@@ -70,7 +71,7 @@ let package = Package(
     .executableTarget(
       name: "GroundworkCLI",
       dependencies: [
-        "Runner", "TerminalUI", "Curriculum", "Grading",
+        "Runner", "TerminalUI", "Curriculum", "Grading", "Estimates",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -79,6 +80,7 @@ let package = Package(
     .target(name: "_TestSupport", path: "Sources/_TestSupport"),
     .testTarget(name: "TensorsTests", dependencies: ["Tensors"]),
     .testTarget(name: "StatsTests", dependencies: ["Stats", "_TestSupport"]),
+    .testTarget(name: "EstimatesTests", dependencies: ["Estimates", "_TestSupport"]),
     .testTarget(name: "GradingTests", dependencies: ["Grading", "_TestSupport"]),
     .testTarget(name: "CurriculumTests", dependencies: ["Curriculum", "_TestSupport"]),
     .testTarget(name: "RunnerTests", dependencies: ["Runner", "_TestSupport"]),

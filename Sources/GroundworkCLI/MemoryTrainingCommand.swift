@@ -1,0 +1,169 @@
+import ArgumentParser
+import Estimates
+import Foundation
+
+/// `groundwork memory training`: bytes of weights, gradients, optimizer
+/// states and activations for one training step.
+///
+/// Every option is read as text and checked here rather than by the argument
+/// parser, so that each bad value, `--params -5` included (which the parser
+/// would take for a flag), ends in one line on stderr and exit status 2, as
+/// the toolbox contract asks; the parser's own errors append the usage.
+struct MemoryTrainingCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "training",
+    abstract: "Bytes of weights, gradients, optimizer states and activations for training.",
+    usage: """
+      groundwork memory training --params N --optimizer O --precision P [--json]
+      groundwork memory training --layers L --hidden H --heads A --seq S --vocab V --batch B \
+      --optimizer O --precision P [--checkpointing C] [--json]
+      """,
+    discussion: """
+      Model states follow ZeRO (Rajbhandari et al. 2020): fp32 keeps 4 bytes per \
+      parameter of weights and 4 of gradients; mixed precision 2 and 2, plus a 4-byte \
+      fp32 master copy with the optimizer (16 bytes per parameter for Adam). \
+      Activations follow Korthikanti et al. 2022 for a GPT-style transformer: per layer \
+      s·b·h·(34 + 5·a·s/h) bytes, 34·s·b·h with selective and 2·s·b·h with full \
+      recomputation, doubled for fp32. Parameters of a transformer: \
+      12·L·H² + 13·L·H + V·H + S·H + 2·H (GPT-2's layout). GB = 10^9 bytes, GiB = 2^30 bytes.
+      """
+  )
+
+  @Option(
+    name: .customLong("params"), parsing: .unconditional,
+    help: ArgumentHelp("Parameter count: 124439808, 1.5e9, 350M, 7B, 7.5b (suffix K, M, B, T).", valueName: "N"))
+  var parameters: String?
+
+  @Option(name: .customLong("layers"), parsing: .unconditional, help: ArgumentHelp("Transformer blocks.", valueName: "L"))
+  var layers: String?
+
+  @Option(name: .customLong("hidden"), parsing: .unconditional, help: ArgumentHelp("Hidden size.", valueName: "H"))
+  var hidden: String?
+
+  @Option(
+    name: .customLong("heads"), parsing: .unconditional,
+    help: ArgumentHelp("Attention heads (must divide the hidden size).", valueName: "A"))
+  var heads: String?
+
+  @Option(name: .customLong("seq"), parsing: .unconditional, help: ArgumentHelp("Sequence length.", valueName: "S"))
+  var sequence: String?
+
+  @Option(name: .customLong("vocab"), parsing: .unconditional, help: ArgumentHelp("Vocabulary size.", valueName: "V"))
+  var vocabulary: String?
+
+  @Option(name: .customLong("batch"), parsing: .unconditional, help: ArgumentHelp("Micro-batch size.", valueName: "B"))
+  var batch: String?
+
+  @Option(
+    name: .customLong("optimizer"), parsing: .unconditional,
+    help: ArgumentHelp("sgd, momentum, adam or adamw.", valueName: "O"))
+  var optimizer: String?
+
+  @Option(
+    name: .customLong("precision"), parsing: .unconditional,
+    help: ArgumentHelp("fp32, fp16-mixed or bf16-mixed.", valueName: "P"))
+  var precision: String?
+
+  @Option(
+    name: .customLong("checkpointing"), parsing: .unconditional,
+    help: ArgumentHelp("Activation recomputation: none, selective or full.", valueName: "C"))
+  var checkpointing: String = "none"
+
+  @Flag(help: "Print one JSON object instead of a table.")
+  var json = false
+
+  // Collects anything the options above do not name, so that a stray word
+  // gets the same one-line error as a bad value.
+  @Argument(parsing: .allUnrecognized, help: .private)
+  var unrecognized: [String] = []
+
+  func run() throws {
+    let request = try resolve()
+    if json {
+      print(MemoryReport.json(request.memory))
+    } else {
+      print(MemoryReport.table(request), terminator: "")
+    }
+  }
+
+  /// The options, checked, and the estimate they ask for; a `CLIError`
+  /// naming the first problem otherwise.
+  func resolve() throws -> MemoryRequest {
+    if let first = unrecognized.first {
+      throw CLIError("unexpected argument \(first.debugDescription) (see groundwork memory training --help)")
+    }
+    let optimizer = try Self.choice(optimizer, flag: "--optimizer", as: OptimizerKind.self)
+    let precision = try Self.choice(precision, flag: "--precision", as: TrainingPrecision.self)
+    let checkpointing = try Self.choice(checkpointing, flag: "--checkpointing", as: ActivationCheckpointing.self)
+    let shape = try shape()
+    let memory: TrainingMemory
+    do {
+      if let shape {
+        memory = try TrainingMemory(
+          shape: shape, optimizer: optimizer, precision: precision, checkpointing: checkpointing)
+      } else if let parameters {
+        let count: Int
+        do {
+          count = try parseParameterCount(parameters)
+        } catch {
+          throw CLIError("--params: \(error.description)")
+        }
+        memory = try TrainingMemory(parameters: count, optimizer: optimizer, precision: precision)
+      } else {
+        throw CLIError(Self.missingModel)
+      }
+    } catch let error as EstimateError {
+      throw CLIError(error.description)
+    }
+    return MemoryRequest(
+      memory: memory, shape: shape, optimizer: optimizer, precision: precision, checkpointing: checkpointing)
+  }
+
+  static let missingModel =
+    "give the model as --params N or as --layers L --hidden H --heads A --seq S --vocab V --batch B"
+
+  /// The transformer the shape options describe, `nil` when none is given.
+  func shape() throws -> TransformerShape? {
+    let options: [(flag: String, value: String?)] = [
+      ("--layers", layers), ("--hidden", hidden), ("--heads", heads), ("--seq", sequence),
+      ("--vocab", vocabulary), ("--batch", batch),
+    ]
+    let given = options.filter { $0.value != nil }
+    if given.isEmpty { return nil }
+    if parameters != nil {
+      throw CLIError("give the model either as --params or as the transformer's shape, not both (\(given[0].flag) was given)")
+    }
+    if let missing = options.first(where: { $0.value == nil }) {
+      throw CLIError("missing \(missing.flag): a transformer needs --layers, --hidden, --heads, --seq, --vocab and --batch")
+    }
+    var values: [Int] = []
+    for (flag, value) in options {
+      guard let number = Int(value!.trimmingCharacters(in: .whitespaces)) else {
+        throw CLIError("\(flag) \(value!.debugDescription) is not a whole number")
+      }
+      guard number >= 1 else { throw CLIError("\(flag) must be a positive whole number, not \(number)") }
+      values.append(number)
+    }
+    do {
+      return try TransformerShape(
+        layers: values[0], hidden: values[1], heads: values[2], sequence: values[3],
+        vocabulary: values[4], batch: values[5])
+    } catch {
+      throw CLIError(error.description)
+    }
+  }
+
+  /// The case of `Choice` whose raw value is `text`, or a one-line error
+  /// listing the choices.
+  static func choice<Choice: RawRepresentable & CaseIterable>(
+    _ text: String?, flag: String, as type: Choice.Type
+  ) throws -> Choice where Choice.RawValue == String {
+    let names = Choice.allCases.map(\.rawValue)
+    let list = names.dropLast().joined(separator: ", ") + " or " + names.last!
+    guard let text else { throw CLIError("missing \(flag) (\(list))") }
+    guard let value = Choice(rawValue: text.lowercased()) else {
+      throw CLIError("\(flag) \(text.debugDescription) is not one of \(list)")
+    }
+    return value
+  }
+}
