@@ -34,15 +34,16 @@ enum Main {
       FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
       Foundation.exit(2)
     } catch {
-      let code = GroundworkCommand.exitCode(for: error)
-      let message = GroundworkCommand.fullMessage(for: error)
-      if code == .success {
-        print(message)
+      if GroundworkCommand.exitCode(for: error) == .success {
+        print(GroundworkCommand.fullMessage(for: error))
         Foundation.exit(0)
       }
-      FileHandle.standardError.write(Data((message.isEmpty ? "\(error)" : message).utf8 + [10]))
       // Everything that is not a failed check (which exits through ExitCode)
-      // is a usage or set-up problem.
+      // is a usage or set-up problem: one line, with where to look for more.
+      let message = GroundworkCommand.message(for: error).split(separator: "\n").first.map(String.init)
+      let line = (message?.isEmpty == false ? message! : "\(error)") + " (see `groundwork help`)"
+      let prefixed = line.hasPrefix("Error: ") ? "error: " + line.dropFirst(7) : "error: " + line
+      FileHandle.standardError.write(Data((prefixed + "\n").utf8))
       Foundation.exit(2)
     }
   }
