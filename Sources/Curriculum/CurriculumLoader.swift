@@ -127,6 +127,25 @@ public enum CurriculumLoader {
         markdown: markdown, exercises: exercises))
   }
 
+  /// Links from `lesson` to other files of the project (relative
+  /// destinations, not URLs or anchors within the page) whose target does
+  /// not exist, one diagnostic each.
+  public static func brokenLinks(in lesson: Lesson, root: URL) -> [Diagnostic] {
+    let folder = root.appendingPathComponent(lesson.path).deletingLastPathComponent()
+    return MarkdownOutline(markdown: lesson.markdown).links.compactMap { link in
+      let destination = link.destination
+      if destination.isEmpty || destination.hasPrefix("#") || destination.contains("://")
+        || destination.hasPrefix("mailto:")
+      {
+        return nil
+      }
+      let file = String(destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0])
+      let target = destination.hasPrefix("/") ? root.appendingPathComponent(file) : folder.appendingPathComponent(file)
+      if FileManager.default.fileExists(atPath: target.standardizedFileURL.path) { return nil }
+      return Diagnostic(path: lesson.path, line: link.line, message: "link to \"\(destination)\" does not resolve to a file")
+    }
+  }
+
   static func duplicateExerciseIDs(in parts: [Part]) -> [Diagnostic] {
     var firstSeen: [String: ExerciseSpec] = [:]
     var problems: [Diagnostic] = []
