@@ -56,7 +56,8 @@ let package = Package(
       linkerSettings: linkLibm
     ),
     .target(name: "Estimates"),
-    .target(name: "Groundwork", dependencies: ["Tensors", "Stats", "Estimates"]),
+    .target(name: "Autograd", dependencies: ["Tensors"]),
+    .target(name: "Groundwork", dependencies: ["Autograd", "Tensors", "Stats", "Estimates"]),
 
     // MARK: - Curriculum and runner
     .target(
@@ -85,6 +86,7 @@ let package = Package(
     .target(name: "_TestSupport", path: "Sources/_TestSupport"),
     .testTarget(name: "TensorsTests", dependencies: ["Tensors"]),
     .testTarget(name: "StatsTests", dependencies: ["Stats", "_TestSupport"]),
+    .testTarget(name: "AutogradTests", dependencies: ["Autograd", "_TestSupport"]),
     .testTarget(name: "EstimatesTests", dependencies: ["Estimates", "_TestSupport"]),
     .testTarget(name: "GradingTests", dependencies: ["Grading", "_TestSupport"]),
     .testTarget(name: "CurriculumTests", dependencies: ["Curriculum", "_TestSupport"]),
