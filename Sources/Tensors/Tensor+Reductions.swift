@@ -28,41 +28,41 @@ let pairwiseBlockSize = 8
 func pairwiseSum<T: BinaryFloatingPoint>(
   _ base: UnsafePointer<T>, count: Int, stride: Int
 ) -> T {
+  pairwiseSum(base, count: count, stride: stride) { $0 }
+}
+
+/// The pairwise sum of `count` elements of a stored type `S`, each widened
+/// to the accumulator type `A` as it is read: how 16-bit tensors accumulate
+/// in `Double` without a widened copy. See `pairwiseSum(_:count:stride:)`.
+func pairwiseSum<S, A: AdditiveArithmetic>(
+  _ base: UnsafePointer<S>, count: Int, stride: Int, _ widen: (S) -> A
+) -> A {
   if count <= pairwiseBlockSize {
-    var total: T = 0
+    var total = A.zero
     var position = 0
     for _ in 0..<count {
-      total += base[position]
+      total += widen(base[position])
       position += stride
     }
     return total
   }
   // Split at a multiple of the block size so that the leaves stay full.
   let left = max(pairwiseBlockSize, (count / 2) / pairwiseBlockSize * pairwiseBlockSize)
-  return pairwiseSum(base, count: left, stride: stride)
-    + pairwiseSum(base + left * stride, count: count - left, stride: stride)
+  return pairwiseSum(base, count: left, stride: stride, widen)
+    + pairwiseSum(base + left * stride, count: count - left, stride: stride, widen)
 }
 
 extension Tensor {
-  /// The sum of all elements, as a 0-d tensor (shape `[]`) of the same dtype.
+  /// The sum of all elements, as a 0-d tensor (shape `[]`).
   ///
-  /// Uses pairwise summation, accumulating in the tensor's own dtype, so the
-  /// rounding error grows like log n rather than n (see the discussion of
-  /// accuracy in the module's `pairwiseSum`). The sum of no elements is 0.
+  /// Uses pairwise summation, so the rounding error grows like log n rather
+  /// than n (see the discussion of accuracy in the module's `pairwiseSum`).
+  /// `float32` and `float64` accumulate in their own type; `float16` and
+  /// `bfloat16` accumulate in `Double` and round once. `int32` accumulates
+  /// in 64 bits and traps if the total does not fit in 32; `bool` counts
+  /// the `true` elements into an `int32`. The sum of no elements is 0.
   public func sum() -> Tensor {
-    let dense = contiguous()
-    switch dtype {
-    case .float32:
-      let total = dense.storage.withUnsafeBufferPointer(as: Float.self) { buffer in
-        pairwiseSum(buffer.baseAddress! + dense.offset, count: dense.count, stride: 1)
-      }
-      return Tensor(scalar: Double(total), dtype: .float32)
-    case .float64:
-      let total = dense.storage.withUnsafeBufferPointer(as: Double.self) { buffer in
-        pairwiseSum(buffer.baseAddress! + dense.offset, count: dense.count, stride: 1)
-      }
-      return Tensor(scalar: total, dtype: .float64)
-    }
+    reshaped([count]).sum(axis: 0)
   }
 
   /// The arithmetic mean of all elements, as a 0-d tensor of the same dtype:
@@ -91,11 +91,7 @@ extension Tensor {
   /// - Returns: A tensor of the same dtype, with `axis` removed or of length 1.
   public func sum(axis: Int, keepDims: Bool = false) -> Tensor {
     let axis = normalizedAxis(axis, in: "sum(axis:)")
-    let result: Tensor
-    switch dtype {
-    case .float32: result = sum(alongNormalizedAxis: axis, Float.self)
-    case .float64: result = sum(alongNormalizedAxis: axis, Double.self)
-    }
+    let result = sum(alongNormalizedAxis: axis)
     if keepDims {
       var kept = shape
       kept[axis] = 1
@@ -122,14 +118,40 @@ extension Tensor {
     return axis < 0 ? axis + rank : axis
   }
 
-  private func sum<T: BinaryFloatingPoint>(alongNormalizedAxis axis: Int, _ type: T.Type) -> Tensor {
+  private func sum(alongNormalizedAxis axis: Int) -> Tensor {
+    switch dtype {
+    case .float32: sum(alongNormalizedAxis: axis, Float.self, into: Float.self) { $0 } round: { $0 }
+    case .float64: sum(alongNormalizedAxis: axis, Double.self, into: Double.self) { $0 } round: { $0 }
+    case .float16:
+      sum(alongNormalizedAxis: axis, Float16.self, into: Float16.self) { Double($0) } round: { Float16($0) }
+    case .bfloat16:
+      sum(alongNormalizedAxis: axis, BFloat16.self, into: BFloat16.self) { Double($0) } round: { BFloat16($0) }
+    case .int32:
+      sum(alongNormalizedAxis: axis, Int32.self, into: Int32.self) { Int($0) } round: { total in
+        guard let fitted = Int32(exactly: total) else {
+          preconditionFailure("sum: int32 total \(total) does not fit in 32 bits; convert to float64 first")
+        }
+        return fitted
+      }
+    case .bool:
+      sum(alongNormalizedAxis: axis, Bool.self, into: Int32.self) { $0 ? 1 : 0 } round: { (total: Int) in
+        Int32(total)
+      }
+    }
+  }
+
+  /// Sums along `axis`: reads `S`, adds in the accumulator `A`, stores `R`.
+  private func sum<S: TensorScalar, A: AdditiveArithmetic, R: TensorScalar>(
+    alongNormalizedAxis axis: Int, _ source: S.Type, into result: R.Type,
+    widen: (S) -> A, round: (A) -> R
+  ) -> Tensor {
     var outerShape = shape
     var outerStrides = strides
     outerShape.remove(at: axis)
     outerStrides.remove(at: axis)
     let length = shape[axis]
     let step = strides[axis]
-    let result = Tensor(zeroed: outerShape, dtype: dtype)
+    let result = Tensor(zeroed: outerShape, dtype: R.dtype)
     // Walk the result and the input with the reduced axis taken out; at
     // each position, sum along the reduced axis starting there.
     let walk = StridedWalk(
@@ -137,12 +159,12 @@ extension Tensor {
       operands: [result.stridedOperand, StridedOperand(strides: outerStrides, offset: offset)]
     )
     let inner = walk.innerStrides
-    storage.withUnsafeBufferPointer(as: T.self) { input in
-      result.storage.withUnsafeMutableBufferPointer(as: T.self) { out in
+    storage.withUnsafeBufferPointer(as: S.self) { input in
+      result.storage.withUnsafeMutableBufferPointer(as: R.self) { out in
         walk.forEachRow { starts, rowLength in
           var o = starts[0], i = starts[1]
           for _ in 0..<rowLength {
-            out[o] = pairwiseSum(input.baseAddress! + i, count: length, stride: step)
+            out[o] = round(pairwiseSum(input.baseAddress! + i, count: length, stride: step, widen))
             o += inner[0]
             i += inner[1]
           }
