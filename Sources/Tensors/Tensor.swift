@@ -323,8 +323,12 @@ public struct Tensor: Sendable {
   ///
   /// Every write must call this first. It is what makes `Tensor` a value
   /// type and what makes `TensorStorage`'s `@unchecked Sendable` sound.
+  ///
+  /// A layout in which two indices share an element (a stride-0 axis from
+  /// `expanded(to:)`) is copied too, even when unshared, so that a write
+  /// changes one element only.
   mutating func makeStorageUnique() {
-    if !isKnownUniquelyReferenced(&storage) {
+    if !isKnownUniquelyReferenced(&storage) || hasOverlappingElements {
       self = converted(to: dtype, forceCopy: true)
     }
   }
@@ -355,7 +359,8 @@ public struct Tensor: Sendable {
   func storageOffset(of indices: [Int]) -> Int {
     precondition(
       indices.count == rank,
-      "Tensor subscript: \(indices.count) indices for a rank-\(rank) tensor of shape \(shape)"
+      "Tensor subscript: \(indices.count) indices for a rank-\(rank) tensor of shape \(shape); "
+        + "integer subscripts read one element; for a view write t[.at(i)] or t[i, .all]"
     )
     var position = offset
     for axis in indices.indices {
