@@ -70,7 +70,7 @@ let package = Package(
     .executableTarget(
       name: "GroundworkCLI",
       dependencies: [
-        "Runner", "TerminalUI", "Curriculum", "Grading",
+        "Runner", "TerminalUI", "Curriculum", "Grading", "Stats",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

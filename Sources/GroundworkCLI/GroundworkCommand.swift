@@ -16,7 +16,7 @@ struct GroundworkCommand: ParsableCommand {
       """,
     subcommands: [
       StatusCommand.self, ListCommand.self, ReadCommand.self, CheckCommand.self, HintCommand.self,
-      ValidateCommand.self,
+      ValidateCommand.self, StatsCommand.self,
     ],
     defaultSubcommand: StatusCommand.self
   )
