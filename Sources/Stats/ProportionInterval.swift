@@ -5,7 +5,8 @@ public enum ProportionIntervalMethod: String, Sendable, CaseIterable {
   /// Wilson's score interval (1927), without continuity correction: the
   /// `p` with `|p̂ − p| ≤ z · √(p(1 − p)/n)`, i.e. centre
   /// `(p̂ + z²/2n) / (1 + z²/n)` and half-width
-  /// `z · √(p̂(1 − p̂)/n + z²/4n²) / (1 + z²/n)`.
+  /// `z · √(p̂(1 − p̂)/n + z²/4n²) / (1 + z²/n)`; the lower bound is 0 when
+  /// `k = 0` and the upper 1 when `k = n`.
   case wilson
   /// The Clopper–Pearson (1934) "exact" interval from the beta
   /// distribution: `[B⁻¹(α/2; k, n − k + 1), B⁻¹(1 − α/2; k + 1, n − k)]`,
@@ -71,8 +72,10 @@ public func proportionInterval(
     let denominator = 1 + z2 / n
     let centre = (estimate + z2 / (2 * n)) / denominator
     let halfWidth = z * (estimate * (1 - estimate) / n + z2 / (4 * n * n)).squareRoot() / denominator
-    lower = centre - halfWidth
-    upper = centre + halfWidth
+    // At k = 0 and k = n the bounds are exactly 0 and 1; rounding would
+    // leave them a unit in the last place inside.
+    lower = successes == 0 ? 0 : centre - halfWidth
+    upper = successes == trials ? 1 : centre + halfWidth
   case .clopperPearson:
     lower = successes == 0 ? 0 : betaQuantile(alpha / 2, a: k, b: n - k + 1)
     // The upper bound is the (1 − α/2)-quantile of Beta(k + 1, n − k),
