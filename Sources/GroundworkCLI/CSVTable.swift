@@ -41,23 +41,24 @@ struct CSVTable {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw CLIError("\(path): cannot be read")
     }
-    guard var text = String(data: data, encoding: .utf8) else {
+    guard String(data: data, encoding: .utf8) != nil else {
       throw CLIError("\(path): is not UTF-8 text")
     }
-    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-
+    let bytes = [UInt8](data)
     var header: [String]?
     var headerLine = 0
     var rows: [Row] = []
-    // Split on "\n" as a unicode scalar: Swift treats "\r\n" as one Character.
-    for (index, rawLine) in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
-      .enumerated()
-    {
-      var line = String(Substring(rawLine))
-      if line.hasSuffix("\r") { line.removeLast() }
-      let lineNumber = index + 1
-      if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { continue }
-      guard let fields = splitFields(line) else {
+    var lineStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0  // skip a byte-order mark
+    var lineNumber = 0
+    while lineStart < bytes.count {
+      lineNumber += 1
+      var lineEnd = lineStart
+      while lineEnd < bytes.count && bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+      let nextStart = lineEnd + 1
+      if lineEnd > lineStart && bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
+      defer { lineStart = nextStart }
+      if bytes[lineStart..<lineEnd].allSatisfy(isBlank) { continue }
+      guard let fields = splitFields(bytes[lineStart..<lineEnd]) else {
         throw CLIError("\(path):\(lineNumber): a quoted field is not closed")
       }
       if let header {
@@ -160,11 +161,15 @@ struct CSVTable {
 /// optional point, optional exponent (`0.5`, `-3`, `.25`, `1e-3`). Rejects
 /// `nan`, `inf`, hexadecimal and empty fields.
 private func parseNumber(_ text: String) -> Double? {
-  guard !text.isEmpty,
-    text.unicodeScalars.allSatisfy({ "0123456789+-.eE".unicodeScalars.contains($0) }),
-    text.unicodeScalars.contains(where: { ("0"..."9").contains($0) }),
-    let value = Double(text), value.isFinite
-  else { return nil }
+  var hasDigit = false
+  for byte in text.utf8 {
+    switch byte {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): hasDigit = true
+    case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"): break
+    default: return nil
+    }
+  }
+  guard hasDigit, let value = Double(text), value.isFinite else { return nil }
   return value
 }
 
@@ -178,27 +183,32 @@ private func format(_ value: Double) -> String {
   value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
 }
 
-/// Splits one line into fields. A field may be wrapped in double quotes
-/// (then it may hold commas, and `""` stands for one quote); spaces around
-/// fields are dropped. Returns nil when a quote is not closed.
-private func splitFields(_ line: String) -> [String]? {
-  let scalars = Array(line.unicodeScalars)
+/// A space or a tab.
+private func isBlank(_ byte: UInt8) -> Bool {
+  byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
+}
+
+/// Splits one line (UTF-8 bytes, without its line end) into fields. A field
+/// may be wrapped in double quotes (then it may hold commas, and `""` stands
+/// for one quote); spaces and tabs around fields are dropped. Returns nil
+/// when a quote is not closed.
+private func splitFields(_ line: ArraySlice<UInt8>) -> [String]? {
+  let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ",")
   var fields: [String] = []
-  var index = 0
-  func isBlank(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" }
+  var index = line.startIndex
   while true {
-    while index < scalars.count, isBlank(scalars[index]) { index += 1 }
-    var field = String.UnicodeScalarView()
-    if index < scalars.count, scalars[index] == "\"" {
+    while index < line.endIndex, isBlank(line[index]) { index += 1 }
+    var field: [UInt8] = []
+    if index < line.endIndex, line[index] == quote {
       index += 1
       var closed = false
-      while index < scalars.count {
-        let scalar = scalars[index]
+      while index < line.endIndex {
+        let byte = line[index]
         index += 1
-        if scalar != "\"" {
-          field.append(scalar)
-        } else if index < scalars.count, scalars[index] == "\"" {
-          field.append("\"")
+        if byte != quote {
+          field.append(byte)
+        } else if index < line.endIndex, line[index] == quote {
+          field.append(quote)
           index += 1
         } else {
           closed = true
@@ -208,12 +218,14 @@ private func splitFields(_ line: String) -> [String]? {
       guard closed else { return nil }
     }
     // Unquoted text, or anything between a closing quote and the comma.
-    while index < scalars.count, scalars[index] != "," {
-      field.append(scalars[index])
+    while index < line.endIndex, line[index] != comma {
+      field.append(line[index])
       index += 1
     }
-    fields.append(String(field).trimmingCharacters(in: .whitespaces))
-    guard index < scalars.count else { break }
+    while let last = field.last, isBlank(last) { field.removeLast() }
+    let start = field.firstIndex { !isBlank($0) } ?? field.endIndex
+    fields.append(String(decoding: field[start...], as: UTF8.self))
+    guard index < line.endIndex else { break }
     index += 1  // the comma
   }
   return fields
