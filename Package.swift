@@ -77,7 +77,7 @@ let package = Package(
     .executableTarget(
       name: "GroundworkCLI",
       dependencies: [
-        "Runner", "TerminalUI", "Curriculum", "Grading", "Gradebook", "Estimates",
+        "Runner", "TerminalUI", "Curriculum", "Grading", "Gradebook", "Estimates", "Stats",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
