@@ -81,6 +81,7 @@ enum MemoryReport {
     case .sgd: break
     case .momentum: states.append("momentum")
     case .adam, .adamw: states.append("m and v")
+    case .adam8bit: states.append("8-bit m and v, Dettmers et al. 2022, block constants left out")
     }
     let perParameter = optimizer.modelStateBytesPerParameter(precision: precision)
     let optimizerBytes = optimizer.stateBytesPerParameter(precision: precision)
