@@ -16,7 +16,7 @@ struct GroundworkCommand: ParsableCommand {
       """,
     subcommands: [
       StatusCommand.self, ListCommand.self, ReadCommand.self, CheckCommand.self, HintCommand.self,
-      ValidateCommand.self, SyncCommand.self, NewCommand.self, MemoryCommand.self,
+      ValidateCommand.self, SyncCommand.self, NewCommand.self, MemoryCommand.self, FlopsCommand.self,
     ],
     defaultSubcommand: StatusCommand.self
   )
