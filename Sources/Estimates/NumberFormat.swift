@@ -53,7 +53,9 @@ public enum NumberFormat: String, Sendable, Hashable, CaseIterable {
   /// Bytes of `count` values in this format, `⌈count · bits / 8⌉` (an odd
   /// number of int4 values takes a last half-filled byte).
   ///
-  /// - Parameter count: how many values, at least 0.
+  /// - Parameters:
+  ///   - count: how many values, at least 0.
+  ///   - quantity: what the count is, named in an overflow error.
   /// - Returns: the byte count.
   /// - Throws: ``EstimateError/overflow(quantity:)`` beyond `Int.max`.
   public func bytes(of count: Int, _ quantity: String = "the byte count") throws(EstimateError) -> Int {
