@@ -38,7 +38,7 @@ func uniform(_ shape: [Int], bound: Double, dtype: DType, rng: inout SplitMix64)
 /// not grow with the input width.
 public final class Linear: Layer {
   /// [inputs, outputs].
-  public let weight: Variable
+  public private(set) var weight: Variable
   /// [outputs], or nil without bias.
   public let bias: Variable?
 
@@ -56,6 +56,13 @@ public final class Linear: Layer {
 
   public func namedParameters() -> [(name: String, parameter: Variable)] {
     [("weight", weight)] + (bias.map { [("bias", $0)] } ?? [])
+  }
+
+  /// Uses `weight` (same shape) from now on: for gradient checks and for
+  /// loading trained weights.
+  public func replaceWeight(_ weight: Variable) {
+    precondition(weight.shape == self.weight.shape, "weight of shape \(weight.shape) for \(self.weight.shape)")
+    self.weight = weight
   }
 }
 
