@@ -29,22 +29,34 @@ func parallelChunks(count: Int, threads: Int, _ body: @Sendable (Range<Int>) -> 
   }
 }
 
-/// The number of threads parallel kernels use by default: the number of
-/// online processors.
+/// The number of threads parallel kernels use: `GROUNDWORK_THREADS` from
+/// the environment if set to a positive integer (like `OMP_NUM_THREADS`),
+/// else the number of online processors.
 let defaultThreadCount: Int = {
   #if canImport(Glibc) || canImport(Darwin)
+    if let text = getenv("GROUNDWORK_THREADS"), let value = Int(String(cString: text)), value > 0 {
+      return value
+    }
     return Swift.max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
   #else
     return 1
   #endif
 }()
 
-/// A buffer pointer that may cross into `parallelChunks`' worker threads.
+/// Element counts from which element-wise kernels split their work across
+/// threads: below it, starting threads costs more than it saves.
+let parallelElementThreshold = 1 << 16
+
+/// A value that may cross into `parallelChunks`' worker threads although
+/// its type is not `Sendable`: the pointers and pure kernel closures of an
+/// element-wise kernel.
 ///
 /// `@unchecked Sendable` is sound only under `parallelChunks`' contract:
-/// each chunk writes the elements of its own range, chunks are disjoint,
-/// and the call returns only after every chunk has finished, so no element
-/// is touched by two threads and nothing outlives the buffer.
-struct ChunkedBuffer<T>: @unchecked Sendable {
-  let buffer: UnsafeMutableBufferPointer<T>
+/// each chunk writes the elements of its own range and nothing else,
+/// chunks are disjoint, the kernels' closures only compute from their
+/// arguments (every closure in this module captures immutable values
+/// only), and the call returns only after every chunk has finished, so no
+/// element is touched by two threads and nothing outlives the buffers.
+struct UncheckedSendable<Value>: @unchecked Sendable {
+  var value: Value
 }

@@ -102,17 +102,17 @@ extension RandomGenerator {
     _ shape: [Int], dtype: DType, threads: Int = defaultThreadCount,
     _ value: @Sendable (RandomGenerator, UInt64) -> Double
   ) -> Tensor {
-    let result = Tensor(zeroed: shape, dtype: dtype)
+    let result = Tensor(uninitialized: shape, dtype: dtype)
     let count = result.count
     let (generator, start) = (self, offset)
     // Threads pay off only when there are many elements to share.
-    let chunks = count >= 1 << 16 ? threads : 1
+    let chunks = count >= parallelElementThreshold ? threads : 1
     func run<T: TensorScalar>(_ type: T.Type) {
       result.storage.withUnsafeMutableBufferPointer(as: T.self) { buffer in
-        let out = ChunkedBuffer(buffer: buffer)
+        let out = UncheckedSendable(value: buffer)
         parallelChunks(count: count, threads: chunks) { range in
           for i in range {
-            out.buffer[i] = T(converting: value(generator, start + UInt64(i)))
+            out.value[i] = T(converting: value(generator, start + UInt64(i)))
           }
         }
       }

@@ -52,9 +52,20 @@ public struct Tensor: Sendable {
   /// A new row-major tensor of `shape` with every element zero. Kernels
   /// allocate their results with it and then fill them in.
   init(zeroed shape: [Int], dtype: DType, reason: String = "result") {
+    self.init(shape: shape, dtype: dtype, reason: reason, zeroed: true)
+  }
+
+  /// A new row-major tensor of `shape` whose elements the caller must all
+  /// write before anyone reads them: the result of a kernel that fills
+  /// every position (see `TensorStorage.init`).
+  init(uninitialized shape: [Int], dtype: DType, reason: String = "result") {
+    self.init(shape: shape, dtype: dtype, reason: reason, zeroed: false)
+  }
+
+  private init(shape: [Int], dtype: DType, reason: String, zeroed: Bool) {
     Self.checkShape(shape, in: "Tensor")
     self.init(
-      storage: TensorStorage(count: elementCount(of: shape), dtype: dtype, reason: reason),
+      storage: TensorStorage(count: elementCount(of: shape), dtype: dtype, reason: reason, zeroed: zeroed),
       shape: shape,
       strides: rowMajorStrides(for: shape),
       offset: 0
@@ -412,7 +423,7 @@ public struct Tensor: Sendable {
   private func copied<S: TensorScalar, D: TensorScalar>(
     from source: S.Type, to destination: D.Type, reason: String, _ convert: (S) -> D
   ) -> Tensor {
-    let result = Tensor(zeroed: shape, dtype: D.dtype, reason: reason)
+    let result = Tensor(uninitialized: shape, dtype: D.dtype, reason: reason)
     let walk = StridedWalk(shape: shape, operands: [result.stridedOperand, stridedOperand])
     let step = walk.innerStrides
     storage.withUnsafeBufferPointer(as: S.self) { src in
