@@ -160,6 +160,10 @@ extension Tensor {
   /// `-0.0` and `0.0` swap, which `0 - x` would not do. `int32` wraps
   /// (`-Int32.min == Int32.min`), as in NumPy; `bool` traps.
   public static prefix func - (operand: Tensor) -> Tensor {
+    profiled("neg", flops: operand.count, bytesRead: operand.elementBytes) { negated(operand) }
+  }
+
+  private static func negated(_ operand: Tensor) -> Tensor {
     switch operand.dtype {
     case .float32: return operand.map { (x: Float) in -x }
     case .float64: return operand.map { (x: Double) in -x }
@@ -175,6 +179,12 @@ extension Tensor {
   /// Checks dtypes and shapes, then dispatches to the typed kernel.
   static func elementwise(_ lhs: Tensor, _ rhs: Tensor, _ op: ElementwiseOperator) -> Tensor {
     let shape = checkedBroadcastShape(lhs, rhs, op: op.rawValue)
+    return profiled(op.rawValue, flops: elementCount(of: shape), bytesRead: lhs.elementBytes + rhs.elementBytes) {
+      elementwise(lhs, rhs, shape: shape, op)
+    }
+  }
+
+  private static func elementwise(_ lhs: Tensor, _ rhs: Tensor, shape: [Int], _ op: ElementwiseOperator) -> Tensor {
     switch lhs.dtype {
     case .float32: return floatingElementwise(lhs, rhs, shape: shape, Float.self, op)
     case .float64: return floatingElementwise(lhs, rhs, shape: shape, Double.self, op)

@@ -190,6 +190,10 @@ extension Tensor {
   /// tensor: `f` for `float32` and the 16-bit dtypes (rounding the `Float`
   /// result once), `g` for `float64`.
   func mapFloating(_ name: String, _ f: (Float) -> Float, _ g: (Double) -> Double) -> Tensor {
+    profiled(name, flops: count, bytesRead: elementBytes) { mapFloatingUnprofiled(name, f, g) }
+  }
+
+  private func mapFloatingUnprofiled(_ name: String, _ f: (Float) -> Float, _ g: (Double) -> Double) -> Tensor {
     switch dtype {
     case .float32: return map(f)
     case .float64: return map(g)
@@ -206,6 +210,15 @@ extension Tensor {
     _ f: (Float, Float) -> Float, _ g: (Double, Double) -> Double
   ) -> Tensor {
     let shape = checkedBroadcastShape(lhs, rhs, op: name)
+    return profiled(name, flops: elementCount(of: shape), bytesRead: lhs.elementBytes + rhs.elementBytes) {
+      binaryFloating(lhs, rhs, shape: shape, name, f, g)
+    }
+  }
+
+  private static func binaryFloating(
+    _ lhs: Tensor, _ rhs: Tensor, shape: [Int], _ name: String,
+    _ f: (Float, Float) -> Float, _ g: (Double, Double) -> Double
+  ) -> Tensor {
     switch lhs.dtype {
     case .float32: return broadcastingMap(lhs, rhs, shape: shape, f)
     case .float64: return broadcastingMap(lhs, rhs, shape: shape, g)

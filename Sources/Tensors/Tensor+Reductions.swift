@@ -95,25 +95,27 @@ extension Tensor {
   /// see `sum()` for accumulation and dtypes and `sum(axis:keepDims:)` for
   /// the parameters. Each output is one pairwise sum over all its inputs.
   public func sum(axes: [Int], keepDims: Bool = false) -> Tensor {
-    let layout = reductionLayout(axes, keepDims: keepDims, context: "sum")
-    switch dtype {
-    case .float32: return layout.reduce { (x: UnsafePointer<Float>, n, step) -> Float in
-      pairwiseSum(x, count: n, stride: step) }
-    case .float64: return layout.reduce { (x: UnsafePointer<Double>, n, step) -> Double in
-      pairwiseSum(x, count: n, stride: step) }
-    case .float16: return layout.reduce { (x: UnsafePointer<Float16>, n, step) -> Float16 in
-      Float16(pairwiseSum(x, count: n, stride: step) { Double($0) }) }
-    case .bfloat16: return layout.reduce { (x: UnsafePointer<BFloat16>, n, step) -> BFloat16 in
-      BFloat16(pairwiseSum(x, count: n, stride: step) { Double($0) }) }
-    case .int32: return layout.reduce { (x: UnsafePointer<Int32>, n, step) -> Int32 in
-      let total = pairwiseSum(x, count: n, stride: step) { Int($0) }
-      guard let fitted = Int32(exactly: total) else {
-        preconditionFailure("sum: int32 total \(total) does not fit in 32 bits; convert to float64 first")
+    profiled("sum", flops: count, bytesRead: elementBytes) {
+      let layout = reductionLayout(axes, keepDims: keepDims, context: "sum")
+      switch dtype {
+      case .float32: return layout.reduce { (x: UnsafePointer<Float>, n, step) -> Float in
+        pairwiseSum(x, count: n, stride: step) }
+      case .float64: return layout.reduce { (x: UnsafePointer<Double>, n, step) -> Double in
+        pairwiseSum(x, count: n, stride: step) }
+      case .float16: return layout.reduce { (x: UnsafePointer<Float16>, n, step) -> Float16 in
+        Float16(pairwiseSum(x, count: n, stride: step) { Double($0) }) }
+      case .bfloat16: return layout.reduce { (x: UnsafePointer<BFloat16>, n, step) -> BFloat16 in
+        BFloat16(pairwiseSum(x, count: n, stride: step) { Double($0) }) }
+      case .int32: return layout.reduce { (x: UnsafePointer<Int32>, n, step) -> Int32 in
+        let total = pairwiseSum(x, count: n, stride: step) { Int($0) }
+        guard let fitted = Int32(exactly: total) else {
+          preconditionFailure("sum: int32 total \(total) does not fit in 32 bits; convert to float64 first")
+        }
+        return fitted
       }
-      return fitted
-    }
-    case .bool: return layout.reduce { (x: UnsafePointer<Bool>, n, step) -> Int32 in
-      Int32(pairwiseSum(x, count: n, stride: step) { $0 ? 1 : 0 } as Int) }
+      case .bool: return layout.reduce { (x: UnsafePointer<Bool>, n, step) -> Int32 in
+        Int32(pairwiseSum(x, count: n, stride: step) { $0 ? 1 : 0 } as Int) }
+      }
     }
   }
 
@@ -134,8 +136,10 @@ extension Tensor {
   /// Floating-point dtypes only; 16-bit data is summed and divided in
   /// `Double`, then rounded once.
   public func mean(axes: [Int], keepDims: Bool = false) -> Tensor {
-    let layout = reductionLayout(axes, keepDims: keepDims, context: "mean")
-    return layout.reduceFloating(dtype, "mean", .mean)
+    profiled("mean", flops: count, bytesRead: elementBytes) {
+      let layout = reductionLayout(axes, keepDims: keepDims, context: "mean")
+      return layout.reduceFloating(dtype, "mean", .mean)
+    }
   }
 
   // MARK: - Spread
@@ -156,8 +160,10 @@ extension Tensor {
   ///   - correction: Subtracted from n in the denominator (NumPy's `ddof`).
   ///   - keepDims: Keep the reduced axes with length 1.
   public func variance(axes: [Int], correction: Int = 1, keepDims: Bool = false) -> Tensor {
-    let layout = reductionLayout(axes, keepDims: keepDims, context: "variance")
-    return layout.reduceFloating(dtype, "variance", .variance(correction: correction))
+    profiled("variance", flops: 3 * count, bytesRead: elementBytes) {
+      let layout = reductionLayout(axes, keepDims: keepDims, context: "variance")
+      return layout.reduceFloating(dtype, "variance", .variance(correction: correction))
+    }
   }
 
   /// The variance of all elements (see `variance(axes:correction:keepDims:)`).
@@ -168,8 +174,10 @@ extension Tensor {
   /// The standard deviation: the square root of
   /// `variance(axes:correction:keepDims:)`, with the same parameters.
   public func standardDeviation(axes: [Int], correction: Int = 1, keepDims: Bool = false) -> Tensor {
-    let layout = reductionLayout(axes, keepDims: keepDims, context: "standardDeviation")
-    return layout.reduceFloating(dtype, "standardDeviation", .standardDeviation(correction: correction))
+    profiled("standardDeviation", flops: 3 * count, bytesRead: elementBytes) {
+      let layout = reductionLayout(axes, keepDims: keepDims, context: "standardDeviation")
+      return layout.reduceFloating(dtype, "standardDeviation", .standardDeviation(correction: correction))
+    }
   }
 
   /// The standard deviation of all elements.
@@ -231,8 +239,10 @@ extension Tensor {
   /// log(count) instead of ∞. If m is ±∞ the result is m (all −∞ gives −∞);
   /// any NaN gives NaN. Floating-point dtypes only (16-bit in `Double`).
   public func logSumExp(axes: [Int], keepDims: Bool = false) -> Tensor {
-    let layout = reductionLayout(axes, keepDims: keepDims, context: "logSumExp")
-    return layout.reduceFloating(dtype, "logSumExp", .logSumExp)
+    profiled("logSumExp", flops: 3 * count, bytesRead: elementBytes) {
+      let layout = reductionLayout(axes, keepDims: keepDims, context: "logSumExp")
+      return layout.reduceFloating(dtype, "logSumExp", .logSumExp)
+    }
   }
 
   /// log Σ exp(x) over all elements, as a 0-d tensor.
@@ -248,13 +258,15 @@ extension Tensor {
   ///
   /// - Parameter axis: The axis to normalise over (default: the last).
   public func softmax(axis: Int = -1) -> Tensor {
-    let axis = normalizedAxis(axis, in: "softmax")
-    if dtype == .float16 || dtype == .bfloat16 {
-      return converted(to: .float32).softmax(axis: axis).converted(to: dtype)
+    profiled("softmax", flops: 4 * count, bytesRead: elementBytes) {
+      let axis = normalizedAxis(axis, in: "softmax")
+      if dtype == .float16 || dtype == .bfloat16 {
+        return converted(to: .float32).softmax(axis: axis).converted(to: dtype)
+      }
+      let shifted = self - max(axis: axis, keepDims: true)
+      let e = shifted.exp()
+      return e / e.sum(axis: axis, keepDims: true)
     }
-    let shifted = self - max(axis: axis, keepDims: true)
-    let e = shifted.exp()
-    return e / e.sum(axis: axis, keepDims: true)
   }
 
   /// log(softmax(x)) along `axis`, computed as (x − m) − log Σ exp(x − m)
@@ -264,12 +276,14 @@ extension Tensor {
   /// the digits of log Σ to the rounding of 1000 + log Σ. 16-bit inputs are
   /// computed in `float32` and rounded once.
   public func logSoftmax(axis: Int = -1) -> Tensor {
-    let axis = normalizedAxis(axis, in: "logSoftmax")
-    if dtype == .float16 || dtype == .bfloat16 {
-      return converted(to: .float32).logSoftmax(axis: axis).converted(to: dtype)
+    profiled("logSoftmax", flops: 4 * count, bytesRead: elementBytes) {
+      let axis = normalizedAxis(axis, in: "logSoftmax")
+      if dtype == .float16 || dtype == .bfloat16 {
+        return converted(to: .float32).logSoftmax(axis: axis).converted(to: dtype)
+      }
+      let shifted = self - max(axis: axis, keepDims: true)
+      return shifted - shifted.exp().sum(axis: axis, keepDims: true).log()
     }
-    let shifted = self - max(axis: axis, keepDims: true)
-    return shifted - shifted.exp().sum(axis: axis, keepDims: true).log()
   }
 
   // MARK: - Axes
@@ -290,25 +304,27 @@ extension Tensor {
     _ axes: [Int], keepDims: Bool, context: String,
     keepsRight: @escaping (Double, Double) -> Bool
   ) -> Tensor {
-    let layout = reductionLayout(axes, keepDims: keepDims, context: context)
-    precondition(
-      layout.runLength > 0,
-      "\(context): reducing axes \(axes) of shape \(shape) reduces zero elements; there is no identity"
-    )
-    // Every stored type converts to Double exactly, so comparing there is
-    // exact; the winner is stored back unchanged.
-    func pick<S: TensorScalar>(_ type: S.Type) -> Tensor {
-      layout.reduce { (x: UnsafePointer<S>, n, step) -> S in
-        x[Self.extremeIndex(x, count: n, stride: step, keepsRight: keepsRight) * step]
+    profiled(context, flops: count, bytesRead: elementBytes) {
+      let layout = reductionLayout(axes, keepDims: keepDims, context: context)
+      precondition(
+        layout.runLength > 0,
+        "\(context): reducing axes \(axes) of shape \(shape) reduces zero elements; there is no identity"
+      )
+      // Every stored type converts to Double exactly, so comparing there is
+      // exact; the winner is stored back unchanged.
+      func pick<S: TensorScalar>(_ type: S.Type) -> Tensor {
+        layout.reduce { (x: UnsafePointer<S>, n, step) -> S in
+          x[Self.extremeIndex(x, count: n, stride: step, keepsRight: keepsRight) * step]
+        }
       }
-    }
-    switch dtype {
-    case .float32: return pick(Float.self)
-    case .float64: return pick(Double.self)
-    case .float16: return pick(Float16.self)
-    case .bfloat16: return pick(BFloat16.self)
-    case .int32: return pick(Int32.self)
-    case .bool: return pick(Bool.self)
+      switch dtype {
+      case .float32: return pick(Float.self)
+      case .float64: return pick(Double.self)
+      case .float16: return pick(Float16.self)
+      case .bfloat16: return pick(BFloat16.self)
+      case .int32: return pick(Int32.self)
+      case .bool: return pick(Bool.self)
+      }
     }
   }
 
@@ -316,24 +332,26 @@ extension Tensor {
     _ axis: Int?, keepDims: Bool, context: String,
     keepsRight: @escaping (Double, Double) -> Bool
   ) -> Tensor {
-    let axes = axis.map { [$0] } ?? Array(0..<rank)
-    let layout = reductionLayout(axes, keepDims: keepDims, context: context)
-    precondition(
-      layout.runLength > 0,
-      "\(context): axis \(axis.map(String.init) ?? "nil") of shape \(shape) has no elements"
-    )
-    func find<S: TensorScalar>(_ type: S.Type) -> Tensor {
-      layout.reduce { (x: UnsafePointer<S>, n, step) -> Int32 in
-        Int32(Self.extremeIndex(x, count: n, stride: step, keepsRight: keepsRight))
+    profiled(context, flops: count, bytesRead: elementBytes) {
+      let axes = axis.map { [$0] } ?? Array(0..<rank)
+      let layout = reductionLayout(axes, keepDims: keepDims, context: context)
+      precondition(
+        layout.runLength > 0,
+        "\(context): axis \(axis.map(String.init) ?? "nil") of shape \(shape) has no elements"
+      )
+      func find<S: TensorScalar>(_ type: S.Type) -> Tensor {
+        layout.reduce { (x: UnsafePointer<S>, n, step) -> Int32 in
+          Int32(Self.extremeIndex(x, count: n, stride: step, keepsRight: keepsRight))
+        }
       }
-    }
-    switch dtype {
-    case .float32: return find(Float.self)
-    case .float64: return find(Double.self)
-    case .float16: return find(Float16.self)
-    case .bfloat16: return find(BFloat16.self)
-    case .int32: return find(Int32.self)
-    case .bool: return find(Bool.self)
+      switch dtype {
+      case .float32: return find(Float.self)
+      case .float64: return find(Double.self)
+      case .float16: return find(Float16.self)
+      case .bfloat16: return find(BFloat16.self)
+      case .int32: return find(Int32.self)
+      case .bool: return find(Bool.self)
+      }
     }
   }
 

@@ -208,7 +208,10 @@ public struct Tensor: Sendable {
   /// code that assumes a dense layout. A copy shows in the memory log as
   /// `"contiguous() copy"`.
   public func contiguous() -> Tensor {
-    isContiguous ? self : converted(to: dtype, forceCopy: true, reason: "contiguous() copy")
+    if isContiguous { return self }
+    return profiled("contiguous", flops: 0, bytesRead: elementBytes) {
+      converted(to: dtype, forceCopy: true, reason: "contiguous() copy")
+    }
   }
 
   /// The same elements, in the same row-major order, viewed with a new shape.
@@ -260,7 +263,10 @@ public struct Tensor: Sendable {
   /// floats are truncated toward zero (NaN or out-of-range values trap); to
   /// `bool`, nonzero (and NaN) is `true`; from `bool`, `true` is 1.
   public func converted(to dtype: DType) -> Tensor {
-    converted(to: dtype, forceCopy: false, reason: "converted(to:)")
+    if dtype == self.dtype && isContiguous { return self }
+    return profiled("converted(to:)", flops: 0, bytesRead: elementBytes) {
+      converted(to: dtype, forceCopy: false, reason: "converted(to:)")
+    }
   }
 
   /// The elements in logical row-major order, whatever the strides,
