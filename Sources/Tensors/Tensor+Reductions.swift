@@ -33,6 +33,66 @@ func pairwiseSum<T: BinaryFloatingPoint>(
   pairwiseSum(base, count: count, stride: stride) { $0 }
 }
 
+/// `pairwiseSum(_:count:stride:_:)` with the top levels of its recursion
+/// run on up to `threads` threads.
+///
+/// The recursion tree is cut at depth ⌈log₂ threads⌉; the subtrees below
+/// the cut are summed concurrently, each exactly as the sequential
+/// recursion would, and then added up the tree in the same order. Every
+/// addition is the same addition of the same two partial sums, so the
+/// result is bit-identical to the single-threaded one for any thread count.
+func pairwiseSum<S: Sendable, A: AdditiveArithmetic & Sendable>(
+  _ base: UnsafePointer<S>, count: Int, stride: Int, threads: Int, _ widen: (S) -> A
+) -> A {
+  if threads <= 1 || count <= 2 * pairwiseBlockSize {
+    return pairwiseSum(base, count: count, stride: stride, widen)
+  }
+  // The subtrees at the cut, left to right, as (first, count); and the
+  // tree above them as nested pairs of subtree numbers.
+  var leaves: [(Int, Int)] = []
+  func cut(_ first: Int, _ count: Int, depth: Int) -> PairwiseTree {
+    if depth == 0 || count <= pairwiseBlockSize {
+      leaves.append((first, count))
+      return .leaf(leaves.count - 1)
+    }
+    let left = Swift.max(pairwiseBlockSize, (count / 2) / pairwiseBlockSize * pairwiseBlockSize)
+    let l = cut(first, left, depth: depth - 1)
+    let r = cut(first + left, count - left, depth: depth - 1)
+    return .pair(l, r)
+  }
+  var depth = 0
+  while 1 << depth < threads { depth += 1 }
+  let tree = cut(0, count, depth: depth)
+  var partial = [A](repeating: .zero, count: leaves.count)
+  let pieces = leaves
+  withoutActuallyEscaping(widen) { widen in
+    partial.withUnsafeMutableBufferPointer { results in
+      let shared = UncheckedSendable(value: (base, results, widen))
+      parallelChunks(count: pieces.count, threads: pieces.count) { range in
+        let (base, results, widen) = shared.value
+        for leaf in range {
+          let (first, length) = pieces[leaf]
+          results[leaf] = pairwiseSum(base + first * stride, count: length, stride: stride, widen)
+        }
+      }
+    }
+  }
+  func total(_ node: PairwiseTree) -> A {
+    switch node {
+    case .leaf(let index): partial[index]
+    case .pair(let l, let r): total(l) + total(r)
+    }
+  }
+  return total(tree)
+}
+
+/// The shape of the top of a pairwise recursion: leaves numbered left to
+/// right, and the pairs in which their sums are added.
+indirect enum PairwiseTree {
+  case leaf(Int)
+  case pair(PairwiseTree, PairwiseTree)
+}
+
 /// The pairwise sum of `count` elements of a stored type `S`, each widened
 /// to the accumulator type `A` as it is read: how 16-bit tensors accumulate
 /// in `Double` without a widened copy. See `pairwiseSum(_:count:stride:)`.
@@ -97,15 +157,16 @@ extension Tensor {
   public func sum(axes: [Int], keepDims: Bool = false) -> Tensor {
     profiled("sum", flops: count, bytesRead: elementBytes) {
       let layout = reductionLayout(axes, keepDims: keepDims, context: "sum")
+      let threads = layout.threadsPerOutput
       switch dtype {
       case .float32: return layout.reduce { (x: UnsafePointer<Float>, n, step) -> Float in
-        pairwiseSum(x, count: n, stride: step) }
+        pairwiseSum(x, count: n, stride: step, threads: threads) { $0 } }
       case .float64: return layout.reduce { (x: UnsafePointer<Double>, n, step) -> Double in
-        pairwiseSum(x, count: n, stride: step) }
+        pairwiseSum(x, count: n, stride: step, threads: threads) { $0 } }
       case .float16: return layout.reduce { (x: UnsafePointer<Float16>, n, step) -> Float16 in
-        Float16(pairwiseSum(x, count: n, stride: step) { Double($0) }) }
+        Float16(pairwiseSum(x, count: n, stride: step, threads: threads) { Double($0) }) }
       case .bfloat16: return layout.reduce { (x: UnsafePointer<BFloat16>, n, step) -> BFloat16 in
-        BFloat16(pairwiseSum(x, count: n, stride: step) { Double($0) }) }
+        BFloat16(pairwiseSum(x, count: n, stride: step, threads: threads) { Double($0) }) }
       case .int32: return layout.reduce { (x: UnsafePointer<Int32>, n, step) -> Int32 in
         let total = pairwiseSum(x, count: n, stride: step) { Int($0) }
         guard let fitted = Int32(exactly: total) else {
@@ -438,24 +499,37 @@ struct ReductionLayout {
 
   /// Calls `body` once per output with the start of its run, the run
   /// length and its stride, and stores what it returns.
+  ///
+  /// Many outputs with enough work between them are split across threads,
+  /// a range of outputs per thread; each output is still computed by one
+  /// call of `body`, so the result does not depend on the thread count.
   func reduce<S: TensorScalar, R: TensorScalar>(
+    threads: Int = defaultThreadCount,
     _ body: (UnsafePointer<S>, _ count: Int, _ stride: Int) -> R
   ) -> Tensor {
-    let result = Tensor(zeroed: outerShape, dtype: R.dtype)
+    let result = Tensor(uninitialized: outerShape, dtype: R.dtype)
     let walk = StridedWalk(
       shape: outerShape,
       operands: [result.stridedOperand, StridedOperand(strides: outerStrides, offset: source.offset)]
     )
     let inner = walk.innerStrides
     let (length, step) = (runLength, runStride)
+    let outputs = walk.count
+    let chunks = outputs > 1 && outputs * length >= parallelElementThreshold ? threads : 1
     source.storage.withUnsafeBufferPointer(as: S.self) { input in
       result.storage.withUnsafeMutableBufferPointer(as: R.self) { out in
-        walk.forEachRow { starts, rowLength in
-          var o = starts[0], i = starts[1]
-          for _ in 0..<rowLength {
-            out[o] = body(input.baseAddress! + i, length, step)
-            o += inner[0]
-            i += inner[1]
+        withoutActuallyEscaping(body) { body in
+          let shared = UncheckedSendable(value: (input.baseAddress!, out.baseAddress!, body))
+          parallelChunks(count: outputs, threads: chunks) { range in
+            let (input, out, body) = shared.value
+            walk.forEachRow(elements: range) { starts, rowLength in
+              var o = starts[0], i = starts[1]
+              for _ in 0..<rowLength {
+                out[o] = body(input + i, length, step)
+                o += inner[0]
+                i += inner[1]
+              }
+            }
           }
         }
       }
@@ -463,22 +537,30 @@ struct ReductionLayout {
     return result.reshaped(resultShape)
   }
 
+  /// How many threads one output's pairwise sums may use: all of them when
+  /// the whole reduction is a single long run (which `reduce` cannot split
+  /// by outputs), else 1.
+  var threadsPerOutput: Int {
+    elementCount(of: outerShape) == 1 && runLength >= parallelElementThreshold ? defaultThreadCount : 1
+  }
+
   /// A floating-point reduction: each run is read in the accumulator type
   /// (`Float` for `float32`, `Double` for `float64` and the 16-bit dtypes)
   /// and the answer is rounded to the dtype once.
   func reduceFloating(_ dtype: DType, _ context: String, _ reduction: FloatReduction) -> Tensor {
+    let threads = threadsPerOutput
     switch dtype {
     case .float32:
-      return reduce { (x: UnsafePointer<Float>, n, s) -> Float in reduction.apply(x, count: n, stride: s) { $0 } }
+      return reduce { (x: UnsafePointer<Float>, n, s) -> Float in reduction.apply(x, count: n, stride: s, threads: threads) { $0 } }
     case .float64:
-      return reduce { (x: UnsafePointer<Double>, n, s) -> Double in reduction.apply(x, count: n, stride: s) { $0 } }
+      return reduce { (x: UnsafePointer<Double>, n, s) -> Double in reduction.apply(x, count: n, stride: s, threads: threads) { $0 } }
     case .float16:
       return reduce { (x: UnsafePointer<Float16>, n, s) -> Float16 in
-        Float16(reduction.apply(x, count: n, stride: s) { Double($0) })
+        Float16(reduction.apply(x, count: n, stride: s, threads: threads) { Double($0) })
       }
     case .bfloat16:
       return reduce { (x: UnsafePointer<BFloat16>, n, s) -> BFloat16 in
-        BFloat16(reduction.apply(x, count: n, stride: s) { Double($0) })
+        BFloat16(reduction.apply(x, count: n, stride: s, threads: threads) { Double($0) })
       }
     case .int32, .bool:
       preconditionFailure("\(context): needs a floating-point tensor, got \(dtype); convert with converted(to: .float32) first")
@@ -494,12 +576,12 @@ enum FloatReduction {
   case standardDeviation(correction: Int)
   case logSumExp
 
-  func apply<S, A: Real & BinaryFloatingPoint>(
-    _ x: UnsafePointer<S>, count: Int, stride: Int, _ widen: (S) -> A
+  func apply<S: Sendable, A: Real & BinaryFloatingPoint & Sendable>(
+    _ x: UnsafePointer<S>, count: Int, stride: Int, threads: Int = 1, _ widen: (S) -> A
   ) -> A {
     switch self {
     case .mean:
-      return pairwiseSum(x, count: count, stride: stride, widen) / A(count)
+      return pairwiseSum(x, count: count, stride: stride, threads: threads, widen) / A(count)
     case .variance(let correction):
       return Self.variance(x, count: count, stride: stride, correction: correction, widen)
     case .standardDeviation(let correction):

@@ -77,3 +77,48 @@ import Testing
     #expect(broadcast.shape == [4, 6])
   }
 }
+
+/// Reductions split across threads must give exactly the single-threaded bits.
+@Suite struct ReductionThreadingTests {
+  @Test func parallelPairwiseSumIsBitIdentical() {
+    var rng = RandomGenerator(seed: 23)
+    for count in [17, 1000, 100_003, 1_000_000] {
+      let t = rng.normal([count]) * 1000 + 0.1
+      t.storage.withUnsafeBufferPointer(as: Float.self) { buffer in
+        let sequential = pairwiseSum(buffer.baseAddress!, count: count, stride: 1)
+        for threads in [2, 3, 4, 7] {
+          let split = pairwiseSum(buffer.baseAddress!, count: count, stride: 1, threads: threads) { $0 }
+          #expect(split.bitPattern == sequential.bitPattern, "\(count) elements, \(threads) threads")
+        }
+      }
+    }
+  }
+
+  @Test func fullSumsOfLongTensorsMatchTheSequentialTree() {
+    var rng = RandomGenerator(seed: 24)
+    let t = rng.normal([300_000], dtype: .float64)
+    let sequential = t.storage.withUnsafeBufferPointer(as: Double.self) {
+      pairwiseSum($0.baseAddress!, count: 300_000, stride: 1)
+    }
+    #expect(t.sum().item().bitPattern == sequential.bitPattern)
+    #expect(t.mean().item().bitPattern == (sequential / 300_000).bitPattern)
+  }
+
+  @Test func reductionsOverManyOutputsAreBitIdentical() {
+    var rng = RandomGenerator(seed: 25)
+    let t = rng.normal([500, 300])
+    for axes in [[0], [1]] {
+      let layout = t.reductionLayout(axes, keepDims: false, context: "test")
+      let reference = layout.reduce(threads: 1) { (x: UnsafePointer<Float>, n, s) -> Float in
+        pairwiseSum(x, count: n, stride: s)
+      }
+      for threads in [2, 5] {
+        let split = layout.reduce(threads: threads) { (x: UnsafePointer<Float>, n, s) -> Float in
+          pairwiseSum(x, count: n, stride: s)
+        }
+        #expect(split.scalars(as: Double.self) == reference.scalars(as: Double.self), "axes \(axes), \(threads) threads")
+      }
+      #expect(t.sum(axes: axes).scalars(as: Double.self) == reference.scalars(as: Double.self))
+    }
+  }
+}
