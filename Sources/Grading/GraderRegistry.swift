@@ -5,6 +5,9 @@ public enum GraderRegistry {
   public static var all: [any Grader.Type] {
     [
       CalibrationErrorGrader.self,
+      MajorityBaselineGrader.self,
+      SubgroupAccuracyGrader.self,
+      PrecisionAtPrevalenceGrader.self,
       // `groundwork new exercise` adds graders above this line.
     ]
   }
