@@ -102,8 +102,9 @@ public enum CurriculumLoader {
   public static func parseLesson(
     markdown: String, path: String, partNumber: Int, number: Int, slug: String, fileStem: String
   ) -> Result<Lesson, DiagnosticList> {
-    let outline = MarkdownOutline(markdown: markdown)
-    var problems: [Diagnostic] = []
+    let (frontMatter, body, frontMatterProblems) = FrontMatter.split(markdown, path: path)
+    let outline = MarkdownOutline(markdown: body)
+    var problems = frontMatterProblems
     let titles = outline.headings.filter { $0.level == 1 }
     if titles.isEmpty {
       problems.append(Diagnostic(path: path, line: 1, message: "no level-1 heading: a lesson starts with `# Title`"))
@@ -124,7 +125,7 @@ public enum CurriculumLoader {
     return .success(
       Lesson(
         partNumber: partNumber, number: number, slug: slug, fileStem: fileStem, title: title, path: path,
-        markdown: markdown, exercises: exercises))
+        markdown: body, frontMatter: frontMatter, exercises: exercises))
   }
 
   /// Links from `lesson` to other files of the project (relative

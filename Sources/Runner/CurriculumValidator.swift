@@ -58,6 +58,13 @@ public struct CurriculumValidator: Sendable {
     problems: [Problem], exercises: [ExerciseResult]
   ) {
     let loadProblems = diagnostics.map { Problem($0) }
+    let frontMatterProblems = curriculum.lessons.compactMap { lesson -> Problem? in
+      let missing = lesson.frontMatter.missingKeys
+      guard !missing.isEmpty else { return nil }
+      return Problem(
+        place: "\(lesson.path):1",
+        message: "front matter incomplete: add \(missing.joined(separator: " and ")) in a --- block at the top")
+    }
     let linkProblems = curriculum.lessons.flatMap { lesson in
       CurriculumLoader.brokenLinks(in: lesson, root: grader.project.root).map { Problem($0) }
     }
@@ -67,7 +74,7 @@ public struct CurriculumValidator: Sendable {
       results[index] = validate(exercises[index])
     }
     let exerciseResults = results.values
-    return (loadProblems + linkProblems + exerciseResults.flatMap(\.problems), exerciseResults)
+    return (loadProblems + frontMatterProblems + linkProblems + exerciseResults.flatMap(\.problems), exerciseResults)
   }
 
   /// Validates one exercise.

@@ -49,6 +49,10 @@ public struct Scaffold: Sendable {
     guard !slug.isEmpty else { throw RunnerError(.setup, "the title \"\(title)\" has no letters or digits to name a file") }
     let path = "\(part.path)/\(number < 10 ? "0" : "")\(number)-\(slug).md"
     let text = """
+      ---
+      summary: One sentence on what the learner will be able to do.
+      minutes: 30
+      ---
       # \(title)
 
       ## A failure first

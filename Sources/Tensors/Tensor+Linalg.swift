@@ -20,6 +20,15 @@
 /// - Returns: A new row-major `[m, n]` tensor.
 public func matmul(_ a: Tensor, _ b: Tensor) -> Tensor {
   let (m, k, n) = checkMatmulOperands(a, b)
+  switch a.dtype {
+  case .float32, .float64: break
+  case .float16, .bfloat16:
+    // CBLAS has no half-precision gemm: multiply in float32 (each product
+    // of two 16-bit values is exact there) and round the result once.
+    return matmul(a.converted(to: .float32), b.converted(to: .float32)).converted(to: a.dtype)
+  case .int32, .bool:
+    preconditionFailure("matmul: \(a.dtype) operands; convert to a floating-point dtype first")
+  }
   let result = Tensor(zeroed: [m, n], dtype: a.dtype)
   // An empty product is all zeros (k == 0) or has no elements at all; BLAS
   // rejects zero leading dimensions, so it is not called.
@@ -53,6 +62,8 @@ public func matmul(_ a: Tensor, _ b: Tensor) -> Tensor {
         }
       }
     }
+  case .float16, .bfloat16, .int32, .bool:
+    preconditionFailure("unreachable: handled above")
   }
   return result
 }

@@ -40,9 +40,17 @@ final class TensorStorage: @unchecked Sendable {
     // Binding the memory to its element type once, here, is what makes the
     // `assumingMemoryBound` calls in the accessors below well defined.
     switch dtype {
-    case .float32: base.initializeMemory(as: Float.self, repeating: 0, count: count)
-    case .float64: base.initializeMemory(as: Double.self, repeating: 0, count: count)
+    case .float32: initializeToZero(Float.self)
+    case .float64: initializeToZero(Double.self)
+    case .float16: initializeToZero(Float16.self)
+    case .bfloat16: initializeToZero(BFloat16.self)
+    case .int32: initializeToZero(Int32.self)
+    case .bool: initializeToZero(Bool.self)
     }
+  }
+
+  private func initializeToZero<T: TensorScalar>(_ type: T.Type) {
+    base.initializeMemory(as: T.self, repeating: T.zero, count: count)
   }
 
   deinit {
