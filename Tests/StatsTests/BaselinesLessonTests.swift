@@ -45,6 +45,11 @@ struct BaselinesLessonTests {
     #expect(rows.map(\.count) == [1_200, 700, 100])
     #expect(rows.map(\.accuracy) == [0.97, 0.96, 0.64])
     #expect(worstSubgroup(predictions: predictions, labels: labels, groups: groups)?.group == "C")
+    // The Wilson intervals quoted for hospitals C and A (4 decimals).
+    let c = proportionInterval(successes: 64, trials: 100)
+    #expect((c.lower * 10_000).rounded() == 5_424 && (c.upper * 10_000).rounded() == 7_273)
+    let a = proportionInterval(successes: 1_164, trials: 1_200)
+    #expect((a.lower * 10_000).rounded() == 9_587 && (a.upper * 10_000).rounded() == 9_783)
     // Hospital C at 0.97 instead: 1,933 of 2,000.
     let repaired: Double = Double(1_164 + 672 + 97) / 2_000
     #expect(abs(repaired - 0.9665) < 1e-15)
