@@ -8,6 +8,8 @@ public enum GraderRegistry {
       MajorityBaselineGrader.self,
       SubgroupAccuracyGrader.self,
       PrecisionAtPrevalenceGrader.self,
+      BFloat16RoundingGrader.self,
+      Float16StallGrader.self,
       // `groundwork new exercise` adds graders above this line.
     ]
   }
