@@ -10,6 +10,7 @@ public enum GraderRegistry {
       PrecisionAtPrevalenceGrader.self,
       BFloat16RoundingGrader.self,
       Float16StallGrader.self,
+      FormatLimitsGrader.self,
       // `groundwork new exercise` adds graders above this line.
     ]
   }

@@ -161,3 +161,74 @@ struct Float16StallGraderTests {
     #expect(try verdicts { _ in value }.contains { $0 != .passed })
   }
 }
+
+@Suite("Format limits grader")
+struct FormatLimitsGraderTests {
+  typealias Implementation = (Int, Int) -> FormatLimitsGrader.Limits
+
+  func verdicts(_ implementation: @escaping Implementation, seed: UInt64 = 1) throws -> [Verdict] {
+    try FormatLimitsGrader(entries: [implementation]).checks(seed: seed).map { $0.run() }
+  }
+
+  func messages(_ implementation: @escaping Implementation) throws -> [String] {
+    try verdicts(implementation).compactMap { verdict in
+      if case .failed(_, _, let message, _) = verdict { return message }
+      return nil
+    }
+  }
+
+  /// The formulas with switches for the classic mistakes, computed with
+  /// `pow`-style intermediates where `naive` is set.
+  static func variant(
+    reserveTop: Bool = true, biasShift: Int = 0, epsilonShift: Int = 0, naive: Bool = false
+  ) -> Implementation {
+    { e, m in
+      func two(_ k: Int) -> Double { Double(sign: .plus, exponent: k, significand: 1) }
+      let bias = (1 << (e - 1)) - 1 + biasShift
+      let emax = (1 << e) - (reserveTop ? 2 : 1) - bias
+      let largest = naive ? two(emax + 1) - two(emax - m) : (2 - two(-m)) * two(emax)
+      let subnormal = naive ? 1 / two(bias + m - 1) : two(1 - bias - m)
+      return (largest, two(1 - bias), subnormal, two(-m - epsilonShift))
+    }
+  }
+
+  @Test("the reference values: FP16 65504, FP64 Double's own limits")
+  func reference() {
+    let fp16 = FormatLimitsGrader.reference(5, 10)
+    #expect(fp16.largest == 65_504 && fp16.smallestNormal == 0x1p-14 && fp16.smallestSubnormal == 0x1p-24 && fp16.epsilon == 0x1p-10)
+    let fp64 = FormatLimitsGrader.reference(11, 52)
+    #expect(fp64.largest == .greatestFiniteMagnitude)
+    #expect(fp64.smallestNormal == .leastNormalMagnitude)
+    #expect(fp64.smallestSubnormal == .leastNonzeroMagnitude)
+    #expect(fp64.epsilon == .ulpOfOne)
+  }
+
+  @Test("a correct implementation passes every check, whatever the seed", arguments: [1, 2, 3, 4242] as [UInt64])
+  func correctPasses(seed: UInt64) throws {
+    #expect(try verdicts(Self.variant(), seed: seed).allSatisfy { $0 == .passed })
+  }
+
+  @Test("the reserved exponent, the bias and the unit roundoff are named")
+  func mistakes() throws {
+    #expect(try messages(Self.variant(reserveTop: false)).contains { $0.hasPrefix("`largest` uses the all-ones exponent") })
+    #expect(try messages(Self.variant(biasShift: 1)).contains { $0.hasPrefix("`largest` is off by a factor of 2: check the bias.") })
+    #expect(try messages(Self.variant(epsilonShift: 1)).contains { $0.hasPrefix("`epsilon` is 2^−(M+1), the unit roundoff") })
+  }
+
+  @Test("FP64's overflowing and underflowing intermediates are named")
+  func edges() throws {
+    let naive = try messages(Self.variant(naive: true))
+    #expect(naive.contains("`largest` overflowed to infinity."))
+    let reciprocal: Implementation = { e, m in
+      let limits = Self.variant()(e, m)
+      let bias = (1 << (e - 1)) - 1
+      return (limits.largest, limits.smallestNormal, 1 / Double(sign: .plus, exponent: bias + m - 1, significand: 1), limits.epsilon)
+    }
+    #expect(try messages(reciprocal).contains("`smallestSubnormal` came out as 0."))
+  }
+
+  @Test("a constant cannot pass")
+  func constants() throws {
+    #expect(try verdicts { _, _ in (65_504, 0x1p-14, 0x1p-24, 0x1p-10) }.contains { $0 != .passed })
+  }
+}
