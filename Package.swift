@@ -56,7 +56,11 @@ let package = Package(
       linkerSettings: linkLibm
     ),
     .target(name: "Estimates"),
-    .target(name: "Autograd", dependencies: ["Tensors"]),
+    .target(
+      name: "Autograd",
+      dependencies: ["Tensors", .product(name: "RealModule", package: "swift-numerics")],
+      linkerSettings: linkLibm
+    ),
     .target(name: "Groundwork", dependencies: ["Autograd", "Tensors", "Stats", "Estimates"]),
 
     // MARK: - Curriculum and runner

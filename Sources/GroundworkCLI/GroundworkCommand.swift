@@ -17,7 +17,7 @@ struct GroundworkCommand: ParsableCommand {
     subcommands: [
       StatusCommand.self, ListCommand.self, ReadCommand.self, CheckCommand.self, HintCommand.self,
       ValidateCommand.self, SyncCommand.self, NewCommand.self, GradeCommand.self, StatsCommand.self,
-      MemoryCommand.self,
+      MemoryCommand.self, FlopsCommand.self,
     ],
     defaultSubcommand: StatusCommand.self
   )

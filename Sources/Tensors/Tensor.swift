@@ -51,10 +51,10 @@ public struct Tensor: Sendable {
 
   /// A new row-major tensor of `shape` with every element zero. Kernels
   /// allocate their results with it and then fill them in.
-  init(zeroed shape: [Int], dtype: DType) {
+  init(zeroed shape: [Int], dtype: DType, reason: String = "result") {
     Self.checkShape(shape, in: "Tensor")
     self.init(
-      storage: TensorStorage(count: elementCount(of: shape), dtype: dtype),
+      storage: TensorStorage(count: elementCount(of: shape), dtype: dtype, reason: reason),
       shape: shape,
       strides: rowMajorStrides(for: shape),
       offset: 0
@@ -194,9 +194,10 @@ public struct Tensor: Sendable {
   ///
   /// Returns `self` (sharing storage) when the tensor is already
   /// contiguous, and a copy otherwise. Call it before handing memory to
-  /// code that assumes a dense layout.
+  /// code that assumes a dense layout. A copy shows in the memory log as
+  /// `"contiguous() copy"`.
   public func contiguous() -> Tensor {
-    isContiguous ? self : converted(to: dtype, forceCopy: true)
+    isContiguous ? self : converted(to: dtype, forceCopy: true, reason: "contiguous() copy")
   }
 
   /// The same elements, in the same row-major order, viewed with a new shape.
@@ -248,7 +249,7 @@ public struct Tensor: Sendable {
   /// floats are truncated toward zero (NaN or out-of-range values trap); to
   /// `bool`, nonzero (and NaN) is `true`; from `bool`, `true` is 1.
   public func converted(to dtype: DType) -> Tensor {
-    converted(to: dtype, forceCopy: false)
+    converted(to: dtype, forceCopy: false, reason: "converted(to:)")
   }
 
   /// The elements in logical row-major order, whatever the strides,
@@ -329,7 +330,7 @@ public struct Tensor: Sendable {
   /// changes one element only.
   mutating func makeStorageUnique() {
     if !isKnownUniquelyReferenced(&storage) || hasOverlappingElements {
-      self = converted(to: dtype, forceCopy: true)
+      self = converted(to: dtype, forceCopy: true, reason: "copy on write")
     }
   }
 
@@ -381,37 +382,37 @@ public struct Tensor: Sendable {
 
   /// Copies into a fresh row-major tensor of `dtype`, unless the dtype
   /// matches, the layout is contiguous and `forceCopy` is false.
-  func converted(to dtype: DType, forceCopy: Bool) -> Tensor {
+  func converted(to dtype: DType, forceCopy: Bool, reason: String) -> Tensor {
     if dtype == self.dtype && !forceCopy && isContiguous { return self }
     switch self.dtype {
-    case .float32: return copied(from: Float.self, to: dtype)
-    case .float64: return copied(from: Double.self, to: dtype)
-    case .float16: return copied(from: Float16.self, to: dtype)
-    case .bfloat16: return copied(from: BFloat16.self, to: dtype)
-    case .int32: return copied(from: Int32.self, to: dtype)
-    case .bool: return copied(from: Bool.self, to: dtype)
+    case .float32: return copied(from: Float.self, to: dtype, reason: reason)
+    case .float64: return copied(from: Double.self, to: dtype, reason: reason)
+    case .float16: return copied(from: Float16.self, to: dtype, reason: reason)
+    case .bfloat16: return copied(from: BFloat16.self, to: dtype, reason: reason)
+    case .int32: return copied(from: Int32.self, to: dtype, reason: reason)
+    case .bool: return copied(from: Bool.self, to: dtype, reason: reason)
     }
   }
 
-  private func copied<S: TensorScalar>(from source: S.Type, to dtype: DType) -> Tensor {
+  private func copied<S: TensorScalar>(from source: S.Type, to dtype: DType, reason: String) -> Tensor {
     // The same type is copied as it is; any other conversion goes through
     // `Double`, which is exact on the way in, so that each destination type
     // rounds exactly once.
     switch dtype {
-    case self.dtype: return copied(from: S.self, to: S.self) { $0 }
-    case .float32: return copied(from: S.self, to: Float.self) { Float(converting: $0.doubleValue) }
-    case .float64: return copied(from: S.self, to: Double.self) { $0.doubleValue }
-    case .float16: return copied(from: S.self, to: Float16.self) { Float16(converting: $0.doubleValue) }
-    case .bfloat16: return copied(from: S.self, to: BFloat16.self) { BFloat16(converting: $0.doubleValue) }
-    case .int32: return copied(from: S.self, to: Int32.self) { Int32(converting: $0.doubleValue) }
-    case .bool: return copied(from: S.self, to: Bool.self) { Bool(converting: $0.doubleValue) }
+    case self.dtype: return copied(from: S.self, to: S.self, reason: reason) { $0 }
+    case .float32: return copied(from: S.self, to: Float.self, reason: reason) { Float(converting: $0.doubleValue) }
+    case .float64: return copied(from: S.self, to: Double.self, reason: reason) { $0.doubleValue }
+    case .float16: return copied(from: S.self, to: Float16.self, reason: reason) { Float16(converting: $0.doubleValue) }
+    case .bfloat16: return copied(from: S.self, to: BFloat16.self, reason: reason) { BFloat16(converting: $0.doubleValue) }
+    case .int32: return copied(from: S.self, to: Int32.self, reason: reason) { Int32(converting: $0.doubleValue) }
+    case .bool: return copied(from: S.self, to: Bool.self, reason: reason) { Bool(converting: $0.doubleValue) }
     }
   }
 
   private func copied<S: TensorScalar, D: TensorScalar>(
-    from source: S.Type, to destination: D.Type, _ convert: (S) -> D
+    from source: S.Type, to destination: D.Type, reason: String, _ convert: (S) -> D
   ) -> Tensor {
-    let result = Tensor(zeroed: shape, dtype: D.dtype)
+    let result = Tensor(zeroed: shape, dtype: D.dtype, reason: reason)
     let walk = StridedWalk(shape: shape, operands: [result.stridedOperand, stridedOperand])
     let step = walk.innerStrides
     storage.withUnsafeBufferPointer(as: S.self) { src in
