@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 
 /// The `groundwork` command: the learner's loop (status, list, read, check,
-/// hint) and the instructor's `validate`.
+/// hint, reset, solution) and the instructor's `validate`.
 ///
 /// Exit codes scripts can rely on: 0 when everything asked for passed, 1
 /// when a check failed, 2 on a usage or set-up error.
@@ -16,7 +16,7 @@ struct GroundworkCommand: ParsableCommand {
       """,
     subcommands: [
       StatusCommand.self, ListCommand.self, ReadCommand.self, CheckCommand.self, HintCommand.self,
-      ValidateCommand.self, MemoryCommand.self,
+      ResetCommand.self, SolutionCommand.self, ValidateCommand.self, MemoryCommand.self,
     ],
     defaultSubcommand: StatusCommand.self
   )
