@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 
 /// The `groundwork` command: the learner's loop (status, list, read, check,
-/// hint, reset, solution) and the instructor's `validate`.
+/// watch, hint, reset, solution) and the instructor's `validate`.
 ///
 /// Exit codes scripts can rely on: 0 when everything asked for passed, 1
 /// when a check failed, 2 on a usage or set-up error.
@@ -15,7 +15,7 @@ struct GroundworkCommand: ParsableCommand {
       lesson, you edit the exercise file, `groundwork check` grades it.
       """,
     subcommands: [
-      StatusCommand.self, ListCommand.self, ReadCommand.self, CheckCommand.self, HintCommand.self,
+      StatusCommand.self, ListCommand.self, ReadCommand.self, CheckCommand.self, WatchCommand.self, HintCommand.self,
       ResetCommand.self, SolutionCommand.self, ValidateCommand.self, MemoryCommand.self,
     ],
     defaultSubcommand: StatusCommand.self

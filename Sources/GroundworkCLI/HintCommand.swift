@@ -47,14 +47,15 @@ struct HintCommand: ParsableCommand {
     print(Self.text(spec, number: chosen, workspace: workspace), terminator: "")
   }
 
-  /// Hint `number` of `spec`, with a line saying what comes next; ends with
-  /// a newline. `watch` shows hints the same way.
-  static func text(_ spec: ExerciseSpec, number: Int, workspace: Workspace) -> String {
+  /// Hint `number` of `spec`, with a line saying how to get the next one
+  /// (`nextHow`, e.g. "press h"; by default the command); ends with a
+  /// newline. `watch` shows hints the same way.
+  static func text(_ spec: ExerciseSpec, number: Int, workspace: Workspace, nextHow: String? = nil) -> String {
     var lines = [workspace.paint("Hint \(number) of \(spec.hints.count) for \(spec.id)", "1")]
     lines.append(spec.hints[number - 1])
     if number < spec.hints.count {
       lines.append("")
-      lines.append("A stronger one: groundwork hint \(spec.id)")
+      lines.append("A stronger one: " + (nextHow ?? "groundwork hint \(spec.id)"))
     } else if spec.hints.count > 1 {
       lines.append("")
       lines.append("That was the last hint. Earlier ones: groundwork hint \(spec.id) 1 … \(spec.hints.count - 1)")

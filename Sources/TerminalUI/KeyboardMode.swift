@@ -1,0 +1,72 @@
+#if canImport(Darwin)
+import Darwin
+#elseif canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// Puts the terminal on standard input into single-key mode (no line
+/// buffering, no echo) and puts it back, on every way out.
+///
+/// Only `ICANON` and `ECHO` are turned off: output processing stays on, so
+/// `\n` still starts a new line, and `ISIG` stays on, so Ctrl-C still sends
+/// SIGINT. SIGINT, SIGTERM, SIGHUP and SIGQUIT are caught while the mode is
+/// on: the handler restores the saved settings and ends the process with the
+/// usual status for the signal (128 + its number), so a learner's shell is
+/// never left without echo.
+public final class KeyboardMode {
+  /// Switches standard input to single-key mode.
+  ///
+  /// - Throws: `KeyboardMode.Failure` when standard input is not a terminal.
+  public init() throws(Failure) {
+    var settings = termios()
+    guard isatty(STDIN_FILENO) == 1, tcgetattr(STDIN_FILENO, &settings) == 0 else {
+      throw Failure()
+    }
+    savedSettings = settings
+    hasSavedSettings = true
+    for signalNumber in Self.signals { signal(signalNumber, restoreAndExit) }
+    var single = settings
+    single.c_lflag &= ~tcflag_t(ICANON | ECHO)
+    // VMIN 1, VTIME 0: a read returns as soon as one byte is there.
+    withUnsafeMutableBytes(of: &single.c_cc) { cc in
+      cc[Int(VMIN)] = 1
+      cc[Int(VTIME)] = 0
+    }
+    tcsetattr(STDIN_FILENO, TCSANOW, &single)
+  }
+
+  deinit { restore() }
+
+  /// Puts the saved settings back and stops catching signals; safe to call
+  /// more than once.
+  public func restore() {
+    guard hasSavedSettings else { return }
+    var settings = savedSettings
+    tcsetattr(STDIN_FILENO, TCSANOW, &settings)
+    hasSavedSettings = false
+    for signalNumber in Self.signals { signal(signalNumber, SIG_DFL) }
+  }
+
+  /// Standard input is not a terminal.
+  public struct Failure: Error, Sendable {}
+
+  private static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+}
+
+// The signal handler can reach only global state. One process has one
+// terminal, and the settings are written before the handler is installed
+// and read only by it or by `restore()`, so unsynchronised access is sound.
+nonisolated(unsafe) private var savedSettings = termios()
+nonisolated(unsafe) private var hasSavedSettings = false
+
+private func restoreAndExit(_ signalNumber: Int32) {
+  if hasSavedSettings {
+    tcsetattr(STDIN_FILENO, TCSANOW, &savedSettings)
+  }
+  // Leave the cursor on a fresh line so the shell prompt starts clean.
+  let newline: [UInt8] = [UInt8(ascii: "\n")]
+  _ = newline.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, 1) }
+  _exit(128 + signalNumber)
+}
