@@ -50,7 +50,9 @@ struct WatchCommand: ParsableCommand {
       file: firstFile ?? workspace.project.url("Exercises"), preferred: poll ? .polling : .notifications)
     let keyboard: KeyboardMode
     do {
-      keyboard = try KeyboardMode()
+      // Ctrl-C while an endless loop is being graded must take the loop
+      // down too: it runs in a process group of its own.
+      keyboard = try KeyboardMode(onSignal: { ChildProcess.killRunningGroup() })
     } catch {
       throw CLIError("watch needs an interactive terminal; in scripts and CI use `groundwork check`")
     }

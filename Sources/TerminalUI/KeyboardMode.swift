@@ -16,16 +16,19 @@ import Musl
 /// usual status for the signal (128 + its number), so a learner's shell is
 /// never left without echo.
 public final class KeyboardMode {
-  /// Switches standard input to single-key mode.
+  /// Switches standard input to single-key mode. `onSignal`, when given,
+  /// runs in the signal handler before the process ends, so it must be
+  /// async-signal-safe (`kill`, `write`; no allocation, no locks).
   ///
   /// - Throws: `KeyboardMode.Failure` when standard input is not a terminal.
-  public init() throws(Failure) {
+  public init(onSignal: (@convention(c) () -> Void)? = nil) throws(Failure) {
     var settings = termios()
     guard isatty(STDIN_FILENO) == 1, tcgetattr(STDIN_FILENO, &settings) == 0 else {
       throw Failure()
     }
     savedSettings = settings
     hasSavedSettings = true
+    signalCleanup = onSignal
     for signalNumber in Self.signals { signal(signalNumber, restoreAndExit) }
     var single = settings
     single.c_lflag &= ~tcflag_t(ICANON | ECHO)
@@ -60,8 +63,10 @@ public final class KeyboardMode {
 // and read only by it or by `restore()`, so unsynchronised access is sound.
 nonisolated(unsafe) private var savedSettings = termios()
 nonisolated(unsafe) private var hasSavedSettings = false
+nonisolated(unsafe) private var signalCleanup: (@convention(c) () -> Void)?
 
 private func restoreAndExit(_ signalNumber: Int32) {
+  signalCleanup?()
   if hasSavedSettings {
     tcsetattr(STDIN_FILENO, TCSANOW, &savedSettings)
   }

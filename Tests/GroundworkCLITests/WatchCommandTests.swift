@@ -117,6 +117,39 @@ struct WatchCommandTests {
     #expect(terminal.waitForExit() == 130)
     #expect(terminal.settings().c_lflag == before.c_lflag)
   }
+
+  @Test("Ctrl-C while an endless loop is graded ends the loop too", .timeLimit(.minutes(2)))
+  func interruptKillsTheGradingProgram() throws {
+    let sandbox = try CLISandbox()
+    try sandbox.write(
+      "Exercises/1-foundation/calibration.swift",
+      "import Groundwork\n\nfunc expectedCalibrationError(confidences: [Double], correct: [Bool], binCount: Int) -> Double {\n  while true {}\n}\n")
+    let terminal = try startWatch(sandbox)
+    #expect(terminal.waitFor("Checking calibration-ece"))
+    // Wait for the grading program itself (it runs from the sandbox's build cache).
+    let marker = sandbox.root.appendingPathComponent(".groundwork/build").path
+    let deadline = Date().addingTimeInterval(60)
+    while gradingProcesses(under: marker).isEmpty && Date() < deadline { usleep(50_000) }
+    #expect(!gradingProcesses(under: marker).isEmpty)
+    kill(terminal.pid, SIGINT)
+    #expect(terminal.waitForExit() == 130)
+    usleep(200_000)
+    #expect(gradingProcesses(under: marker).isEmpty)
+  }
+
+  /// Pids of running processes whose command line mentions `path` and `--seed`.
+  func gradingProcesses(under path: String) -> [String] {
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+    return entries.filter { entry in
+      guard Int(entry) != nil,
+        let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline"),
+        let status = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+        !status.contains(") Z ")
+      else { return false }
+      let commandLine = String(decoding: data.map { $0 == 0 ? 32 : $0 }, as: UTF8.self)
+      return commandLine.contains(path) && commandLine.contains("--seed")
+    }
+  }
   #endif
 
   @Test("without a terminal, watch refuses and names check")
