@@ -88,3 +88,20 @@ struct ProgressStoreFormatTests {
     }
   }
 }
+
+@Suite("Progress store crash safety")
+struct ProgressStoreCrashTests {
+  @Test("a write cut short leaves a stray temporary file, never half a progress file")
+  func killedMidWrite() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("progress-\(UUID().uuidString)")
+    let store = ProgressStore(file: folder.appendingPathComponent("progress.json"))
+    try store.markCompleted("a", at: Date(timeIntervalSince1970: 0))
+    let before = try String(contentsOf: store.file, encoding: .utf8)
+    // What a process killed between writing and renaming leaves behind.
+    try Data("{\"version\": 1, \"comple".utf8).write(to: folder.appendingPathComponent(".progress-99999.json.tmp"))
+    #expect(try store.load().completed == ["a": "1970-01-01T00:00:00Z"])
+    #expect(try String(contentsOf: store.file, encoding: .utf8) == before)
+    try store.markCompleted("b", at: Date(timeIntervalSince1970: 1))
+    #expect(try store.load().completed.keys.sorted() == ["a", "b"])
+  }
+}
