@@ -12,7 +12,8 @@ struct GroundworkCommand: ParsableCommand {
     abstract: "A terminal curriculum for ML engineering fundamentals.",
     discussion: """
       The daily loop: `groundwork` shows where you are, `groundwork read` the \
-      lesson, you edit the exercise file, `groundwork check` grades it.
+      lesson, you edit the exercise file, `groundwork check` grades it (or \
+      `groundwork watch` grades it on every save).
       """,
     subcommands: [
       StatusCommand.self, ListCommand.self, ReadCommand.self, CheckCommand.self, WatchCommand.self, HintCommand.self,
