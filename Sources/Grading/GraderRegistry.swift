@@ -4,7 +4,8 @@ public enum GraderRegistry {
   /// All graders.
   public static var all: [any Grader.Type] {
     [
-      CalibrationErrorGrader.self
+      CalibrationErrorGrader.self,
+      // `groundwork new exercise` adds graders above this line.
     ]
   }
 

@@ -17,7 +17,8 @@ struct GroundworkCommand: ParsableCommand {
       """,
     subcommands: [
       StatusCommand.self, ListCommand.self, ReadCommand.self, CheckCommand.self, WatchCommand.self, HintCommand.self,
-      ResetCommand.self, SolutionCommand.self, ValidateCommand.self, MemoryCommand.self,
+      ResetCommand.self, SolutionCommand.self, ValidateCommand.self, SyncCommand.self, NewCommand.self,
+      GradeCommand.self, StatsCommand.self, MemoryCommand.self, FlopsCommand.self,
     ],
     defaultSubcommand: StatusCommand.self
   )

@@ -8,7 +8,7 @@ struct ReadCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "read", abstract: "Read a lesson in the terminal.")
 
-  @Argument(help: "The lesson: its name (calibration), number (1.1) or file. Default: the lesson of your next exercise.")
+  @Argument(help: "The lesson: its name (calibration), number (1.7) or file. Default: the lesson of your next exercise.")
   var lesson: String?
 
   @Flag(name: .customLong("no-pager"), help: "Print the lesson even when it is longer than the screen ($PAGER, default `less -R`, pages it otherwise).")

@@ -16,6 +16,18 @@ public struct CurriculumValidator: Sendable {
     /// What is wrong.
     public var message: String
     public var description: String { "\(place): \(message)" }
+
+    /// A problem at `place` saying `message`.
+    public init(place: String, message: String) {
+      self.place = place
+      self.message = message
+    }
+
+    /// The problem a curriculum diagnostic describes.
+    public init(_ diagnostic: Diagnostic) {
+      self.init(
+        place: diagnostic.line.map { "\(diagnostic.path):\($0)" } ?? diagnostic.path, message: diagnostic.message)
+    }
   }
 
   /// What validating one exercise found.
@@ -45,8 +57,16 @@ public struct CurriculumValidator: Sendable {
   public func validate(_ curriculum: Curriculum, diagnostics: [Diagnostic]) -> (
     problems: [Problem], exercises: [ExerciseResult]
   ) {
-    let loadProblems = diagnostics.map { diagnostic in
-      Problem(place: diagnostic.line.map { "\(diagnostic.path):\($0)" } ?? diagnostic.path, message: diagnostic.message)
+    let loadProblems = diagnostics.map { Problem($0) }
+    let frontMatterProblems = curriculum.lessons.compactMap { lesson -> Problem? in
+      let missing = lesson.frontMatter.missingKeys
+      guard !missing.isEmpty else { return nil }
+      return Problem(
+        place: "\(lesson.path):1",
+        message: "front matter incomplete: add \(missing.joined(separator: " and ")) in a --- block at the top")
+    }
+    let linkProblems = curriculum.lessons.flatMap { lesson in
+      CurriculumLoader.brokenLinks(in: lesson, root: grader.project.root).map { Problem($0) }
     }
     let exercises = curriculum.exercises
     let results = ResultSlots<ExerciseResult>(count: exercises.count)
@@ -54,7 +74,7 @@ public struct CurriculumValidator: Sendable {
       results[index] = validate(exercises[index])
     }
     let exerciseResults = results.values
-    return (loadProblems + exerciseResults.flatMap(\.problems), exerciseResults)
+    return (loadProblems + frontMatterProblems + linkProblems + exerciseResults.flatMap(\.problems), exerciseResults)
   }
 
   /// Validates one exercise.
@@ -81,6 +101,7 @@ public struct CurriculumValidator: Sendable {
       problem(path, "missing (named by \(blockPlace))")
     }
     guard result.problems.isEmpty else { return result }
+    result.problems += syncProblems(exercise)
 
     for seed in seeds {
       do {
@@ -114,6 +135,26 @@ public struct CurriculumValidator: Sendable {
       problem(exercise.exercisePath, error.description)
     }
     return result
+  }
+
+  /// Whether the learner's file is exactly what `groundwork sync` writes
+  /// from the solution's marked regions.
+  func syncProblems(_ exercise: ExerciseSpec) -> [Problem] {
+    let project = grader.project
+    guard let solution = try? String(contentsOf: project.url(exercise.solutionPath), encoding: .utf8),
+      let current = try? String(contentsOf: project.url(exercise.exercisePath), encoding: .utf8)
+    else { return [Problem(place: exercise.solutionPath, message: "cannot be read as UTF-8 text")] }
+    switch SolutionMarkers.exercise(fromSolution: solution, path: exercise.solutionPath) {
+    case .failure(let list):
+      return list.diagnostics.map { Problem($0) }
+    case .success(let expected):
+      if expected == current { return [] }
+      return [
+        Problem(
+          place: exercise.exercisePath,
+          message: "differs from what `groundwork sync` writes from \(exercise.solutionPath); run `groundwork sync`")
+      ]
+    }
   }
 
   /// The signatures the named grader calls, or nil when there is no such grader.

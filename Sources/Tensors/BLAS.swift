@@ -91,3 +91,36 @@ enum BLAS {
     }
   }
 }
+
+/// The scalar types BLAS multiplies, so that batched code is written once.
+protocol BLASScalar: TensorScalar {
+  /// `c = a · b` through `cblas_sgemm` or `cblas_dgemm` (see `BLAS.gemm`).
+  static func gemm(
+    m: Int, n: Int, k: Int,
+    a: UnsafePointer<Self>, _ aLayout: BLAS.MatrixLayout,
+    b: UnsafePointer<Self>, _ bLayout: BLAS.MatrixLayout,
+    c: UnsafeMutablePointer<Self>
+  )
+}
+
+extension Float: BLASScalar {
+  static func gemm(
+    m: Int, n: Int, k: Int,
+    a: UnsafePointer<Float>, _ aLayout: BLAS.MatrixLayout,
+    b: UnsafePointer<Float>, _ bLayout: BLAS.MatrixLayout,
+    c: UnsafeMutablePointer<Float>
+  ) {
+    BLAS.gemm(m: m, n: n, k: k, a: a, aLayout, b: b, bLayout, c: c)
+  }
+}
+
+extension Double: BLASScalar {
+  static func gemm(
+    m: Int, n: Int, k: Int,
+    a: UnsafePointer<Double>, _ aLayout: BLAS.MatrixLayout,
+    b: UnsafePointer<Double>, _ bLayout: BLAS.MatrixLayout,
+    c: UnsafeMutablePointer<Double>
+  ) {
+    BLAS.gemm(m: m, n: n, k: k, a: a, aLayout, b: b, bLayout, c: c)
+  }
+}

@@ -156,16 +156,17 @@ extension Tensor {
 
   // MARK: - Unary
 
-  /// Every element negated. Exact: only the sign bit changes, so `-0.0`
-  /// and `0.0` swap, which `0 - x` would not do.
+  /// Every element negated. Exact for floats: only the sign bit changes, so
+  /// `-0.0` and `0.0` swap, which `0 - x` would not do. `int32` wraps
+  /// (`-Int32.min == Int32.min`), as in NumPy; `bool` traps.
   public static prefix func - (operand: Tensor) -> Tensor {
-    // The unary map reuses the binary kernel with the operand twice and
-    // the second copy ignored, so there is still only one strided loop.
     switch operand.dtype {
-    case .float32:
-      return broadcastingMap(operand, operand, shape: operand.shape, Float.self) { x, _ in -x }
-    case .float64:
-      return broadcastingMap(operand, operand, shape: operand.shape, Double.self) { x, _ in -x }
+    case .float32: return operand.map { (x: Float) in -x }
+    case .float64: return operand.map { (x: Double) in -x }
+    case .float16: return operand.map { (x: Float16) in -x }
+    case .bfloat16: return operand.map { (x: BFloat16) in BFloat16(bitPattern: x.bitPattern ^ 0x8000) }
+    case .int32: return operand.map { (x: Int32) in 0 &- x }
+    case .bool: preconditionFailure("-: negation of a bool tensor; convert with converted(to:) first")
     }
   }
 
@@ -173,50 +174,83 @@ extension Tensor {
 
   /// Checks dtypes and shapes, then dispatches to the typed kernel.
   static func elementwise(_ lhs: Tensor, _ rhs: Tensor, _ op: ElementwiseOperator) -> Tensor {
+    let shape = checkedBroadcastShape(lhs, rhs, op: op.rawValue)
+    switch lhs.dtype {
+    case .float32: return floatingElementwise(lhs, rhs, shape: shape, Float.self, op)
+    case .float64: return floatingElementwise(lhs, rhs, shape: shape, Double.self, op)
+    case .float16: return floatingElementwise(lhs, rhs, shape: shape, Float16.self, op)
+    case .bfloat16: return floatingElementwise(lhs, rhs, shape: shape, BFloat16.self, op)
+    case .int32: return integerElementwise(lhs, rhs, shape: shape, op)
+    case .bool:
+      preconditionFailure(
+        "\(op.rawValue): arithmetic on bool tensors; convert with converted(to: .int32) first"
+      )
+    }
+  }
+
+  /// The broadcast shape of two operands of one dtype, or a trap whose
+  /// message draws both shapes and names the axis that does not fit.
+  static func checkedBroadcastShape(_ lhs: Tensor, _ rhs: Tensor, op: String) -> [Int] {
     precondition(
       lhs.dtype == rhs.dtype,
-      "\(op.rawValue): dtypes differ: \(lhs.dtype) and \(rhs.dtype); "
+      "\(op): dtypes differ: \(lhs.dtype) and \(rhs.dtype); "
         + "convert one with converted(to:) first"
     )
-    let shape: [Int]
     switch broadcastShape(lhs.shape, rhs.shape) {
-    case .success(let broadcast): shape = broadcast
-    case .failure(let mismatch): preconditionFailure("\(op.rawValue): \(mismatch)")
-    }
-    switch lhs.dtype {
-    case .float32: return elementwise(lhs, rhs, shape: shape, Float.self, op)
-    case .float64: return elementwise(lhs, rhs, shape: shape, Double.self, op)
+    case .success(let broadcast): return broadcast
+    case .failure(let mismatch): preconditionFailure("\(op): \(mismatch)")
     }
   }
 
   /// Picks the operator once, outside the loop, so each specialisation of
-  /// `broadcastingMap` has a plain `+` (or `-`, …) in its inner loop.
-  private static func elementwise<T: BinaryFloatingPoint>(
-    _ lhs: Tensor, _ rhs: Tensor, shape: [Int], _ type: T.Type, _ op: ElementwiseOperator
+  /// `broadcastingMap` has a plain `+` (or `-`, …) in its inner loop. The
+  /// 16-bit types compute in `Float` and round each result once.
+  private static func floatingElementwise<S: FloatingStorage>(
+    _ lhs: Tensor, _ rhs: Tensor, shape: [Int], _ type: S.Type, _ op: ElementwiseOperator
   ) -> Tensor {
     switch op {
-    case .add: broadcastingMap(lhs, rhs, shape: shape, T.self, +)
-    case .subtract: broadcastingMap(lhs, rhs, shape: shape, T.self, -)
-    case .multiply: broadcastingMap(lhs, rhs, shape: shape, T.self, *)
-    case .divide: broadcastingMap(lhs, rhs, shape: shape, T.self, /)
+    case .add: broadcastingMap(lhs, rhs, shape: shape) { (a: S, b: S) in S(rounding: a.widened + b.widened) }
+    case .subtract: broadcastingMap(lhs, rhs, shape: shape) { (a: S, b: S) in S(rounding: a.widened - b.widened) }
+    case .multiply: broadcastingMap(lhs, rhs, shape: shape) { (a: S, b: S) in S(rounding: a.widened * b.widened) }
+    case .divide: broadcastingMap(lhs, rhs, shape: shape) { (a: S, b: S) in S(rounding: a.widened / b.widened) }
     }
   }
 
-  /// The one element-wise loop: `result[i] = f(lhs[i], rhs[i])` over the
-  /// broadcast `shape`, reading both operands through their strides.
+  /// `int32` arithmetic: wrapping `+ − ×` (two's complement, as NumPy and
+  /// PyTorch do), and `/` truncating toward zero, as Swift's `/` does
+  /// (NumPy's `/` would return floats; convert first for that). Division by
+  /// zero traps.
+  private static func integerElementwise(
+    _ lhs: Tensor, _ rhs: Tensor, shape: [Int], _ op: ElementwiseOperator
+  ) -> Tensor {
+    switch op {
+    case .add: return broadcastingMap(lhs, rhs, shape: shape) { (a: Int32, b: Int32) in a &+ b }
+    case .subtract: return broadcastingMap(lhs, rhs, shape: shape) { (a: Int32, b: Int32) in a &- b }
+    case .multiply: return broadcastingMap(lhs, rhs, shape: shape) { (a: Int32, b: Int32) in a &* b }
+    case .divide:
+      return broadcastingMap(lhs, rhs, shape: shape) { (a: Int32, b: Int32) -> Int32 in
+        precondition(b != 0, "/: int32 division by zero")
+        return a.dividedReportingOverflow(by: b).partialValue
+      }
+    }
+  }
+
+  /// The one binary element-wise loop: `result[i] = f(lhs[i], rhs[i])`
+  /// over the broadcast `shape`, reading both operands through their
+  /// strides.
   ///
   /// Broadcasting costs nothing extra: a broadcast axis gets stride 0, so
   /// the walk keeps reading the same element along it.
   ///
   /// - Parameters:
   ///   - shape: The broadcast shape of `lhs` and `rhs`.
-  ///   - type: The Swift scalar type matching both operands' dtype.
-  ///   - f: The scalar operation.
-  /// - Returns: A new row-major tensor of `shape`, same dtype as `lhs`.
-  static func broadcastingMap<T: BinaryFloatingPoint>(
-    _ lhs: Tensor, _ rhs: Tensor, shape: [Int], _ type: T.Type, _ f: (T, T) -> T
+  ///   - f: The scalar operation; its argument types must be the stored
+  ///     types of the operands' dtypes.
+  /// - Returns: A new row-major tensor of `shape`, of the dtype stored as `R`.
+  static func broadcastingMap<A: TensorScalar, B: TensorScalar, R: TensorScalar>(
+    _ lhs: Tensor, _ rhs: Tensor, shape: [Int], _ f: (A, B) -> R
   ) -> Tensor {
-    let result = Tensor(zeroed: shape, dtype: lhs.dtype)
+    let result = Tensor(zeroed: shape, dtype: R.dtype)
     let walk = StridedWalk(
       shape: shape,
       operands: [
@@ -227,9 +261,9 @@ extension Tensor {
     )
     let step = walk.innerStrides
     let (so, sa, sb) = (step[0], step[1], step[2])
-    lhs.storage.withUnsafeBufferPointer(as: T.self) { a in
-      rhs.storage.withUnsafeBufferPointer(as: T.self) { b in
-        result.storage.withUnsafeMutableBufferPointer(as: T.self) { out in
+    lhs.storage.withUnsafeBufferPointer(as: A.self) { a in
+      rhs.storage.withUnsafeBufferPointer(as: B.self) { b in
+        result.storage.withUnsafeMutableBufferPointer(as: R.self) { out in
           walk.forEachRow { starts, length in
             var o = starts[0], i = starts[1], j = starts[2]
             for _ in 0..<length {
@@ -238,6 +272,29 @@ extension Tensor {
               i += sa
               j += sb
             }
+          }
+        }
+      }
+    }
+    return result
+  }
+
+  /// The one unary element-wise loop: `result[i] = f(self[i])`, reading
+  /// `self` through its strides into a new row-major tensor of the dtype
+  /// stored as `R`.
+  func map<A: TensorScalar, R: TensorScalar>(_ f: (A) -> R) -> Tensor {
+    let result = Tensor(zeroed: shape, dtype: R.dtype)
+    let walk = StridedWalk(shape: shape, operands: [result.stridedOperand, stridedOperand])
+    let step = walk.innerStrides
+    let (so, sa) = (step[0], step[1])
+    storage.withUnsafeBufferPointer(as: A.self) { a in
+      result.storage.withUnsafeMutableBufferPointer(as: R.self) { out in
+        walk.forEachRow { starts, length in
+          var o = starts[0], i = starts[1]
+          for _ in 0..<length {
+            out[o] = f(a[i])
+            o += so
+            i += sa
           }
         }
       }

@@ -2,7 +2,8 @@ import RealModule
 
 extension Tensor: CustomStringConvertible {
   /// A NumPy-style rendering of the tensor: its values, nested in brackets
-  /// by axis, followed by the dtype.
+  /// by axis, followed by the dtype. `bool` elements print as `true` and
+  /// `false`.
   ///
   /// ```
   /// tensor([[1, 2], [3, 4]], dtype: float32)
@@ -59,7 +60,7 @@ struct TensorFormatter {
     let root = node(axis: 0, position: tensor.offset, summarize: summarize)
     var values: [Double] = []
     collect(root, into: &values)
-    let format = ScalarFormat(values)
+    let format = tensor.dtype == .bool ? ScalarFormat(style: .boolean) : ScalarFormat(values)
     let width = values.map { format.string(for: $0).count }.max() ?? 0
     let cell = { (value: Double) -> String in
       let text = format.string(for: value)
@@ -159,6 +160,8 @@ struct ScalarFormat {
     /// Mantissa with a fixed number of decimals and a signed two-digit
     /// exponent: `1.2346e+08`.
     case scientific(decimals: Int)
+    /// `true` and `false`, for `bool` tensors.
+    case boolean
   }
 
   /// Digits after the decimal point in the fixed and scientific styles.
@@ -192,6 +195,8 @@ struct ScalarFormat {
     if value.isInfinite { return value < 0 ? "-inf" : "inf" }
     let sign = value.sign == .minus ? "-" : ""
     switch style {
+    case .boolean:
+      return value != 0 ? "true" : "false"
     case .integer:
       return sign + String(Int64(value.magnitude))
     case .fixed(let decimals):

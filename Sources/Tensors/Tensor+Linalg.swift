@@ -1,60 +1,54 @@
-/// The matrix product of two 2-d tensors, computed by BLAS.
+/// The matrix product, with NumPy's `matmul` rules for batches and
+/// vectors, computed by BLAS.
 ///
-/// For `a` of shape `[m, k]` and `b` of shape `[k, n]` the result has shape
-/// `[m, n]` and element `[i, j]` equal to `Σₚ a[i, p] · b[p, j]`. Both
-/// operands must have the same dtype, which the result keeps.
+/// For `a` of shape `[..., m, k]` and `b` of shape `[..., k, n]` the result
+/// has shape `[..., m, n]`, where the leading "batch" axes of the two
+/// operands broadcast against each other as in `+` (so a single matrix `b`
+/// multiplies every matrix of a batch `a`). Element `[..., i, j]` is
+/// `Σₚ a[..., i, p] · b[..., p, j]`. A 1-d `a` of shape `[k]` is a row
+/// vector and a 1-d `b` a column vector; the axis of length 1 this adds is
+/// removed from the result again.
 ///
 /// The work is done by `cblas_sgemm` or `cblas_dgemm` (OpenBLAS on Linux,
-/// Accelerate on macOS), whose blocked, vectorised kernels are orders of
-/// magnitude faster than a triple loop. A column-major operand, such as
-/// `x.transposed()`, is handed to BLAS as it is with the transpose flag set,
-/// so `matmul(x.transposed(), y)` copies nothing; other non-contiguous
-/// operands are made contiguous first.
+/// Accelerate on macOS), once per matrix of the batch. No operand is
+/// copied when BLAS can read it in place: each matrix must be row-major or
+/// column-major with a leading dimension (a `transposed()` view, a slice of
+/// rows or columns, a broadcast batch axis of stride 0 all qualify); any
+/// other layout is made contiguous first. When `b` is one matrix shared by
+/// the whole batch and `a`'s batch is stored as one tall matrix, the batch
+/// becomes a single gemm of `batch · m` rows.
 ///
 /// BLAS does not promise the summation order, so results may differ from
-/// `naiveMatmul` (and between machines) in the last few bits.
+/// `naiveMatmul` (and between machines) in the last few bits. `float16` and
+/// `bfloat16` operands are converted to `float32`, multiplied, and the
+/// result rounded once, since CBLAS has no half-precision gemm. Integer and
+/// boolean operands trap.
 ///
 /// - Parameters:
-///   - a: The left matrix, `[m, k]`.
-///   - b: The right matrix, `[k, n]`.
-/// - Returns: A new row-major `[m, n]` tensor.
+///   - a: The left operand, `[..., m, k]` or `[k]`.
+///   - b: The right operand, `[..., k, n]` or `[k]`.
+/// - Returns: A new row-major tensor of the operands' dtype.
 public func matmul(_ a: Tensor, _ b: Tensor) -> Tensor {
-  let (m, k, n) = checkMatmulOperands(a, b)
-  let result = Tensor(zeroed: [m, n], dtype: a.dtype)
+  let plan = MatmulShapes(a, b)
+  switch a.dtype {
+  case .float32, .float64: break
+  case .float16, .bfloat16:
+    // Each product of two 16-bit values is exact in float32.
+    return matmul(a.converted(to: .float32), b.converted(to: .float32)).converted(to: a.dtype)
+  case .int32, .bool:
+    preconditionFailure("matmul: \(a.dtype) operands; convert to a floating-point dtype first")
+  }
+  let result = Tensor(zeroed: plan.batch + [plan.m, plan.n], dtype: a.dtype)
   // An empty product is all zeros (k == 0) or has no elements at all; BLAS
   // rejects zero leading dimensions, so it is not called.
-  if m == 0 || n == 0 || k == 0 { return result }
-  let (left, leftLayout) = blasOperand(a)
-  let (right, rightLayout) = blasOperand(b)
-  switch a.dtype {
-  case .float32:
-    left.storage.withUnsafeBufferPointer(as: Float.self) { pa in
-      right.storage.withUnsafeBufferPointer(as: Float.self) { pb in
-        result.storage.withUnsafeMutableBufferPointer(as: Float.self) { pc in
-          BLAS.gemm(
-            m: m, n: n, k: k,
-            a: pa.baseAddress! + left.offset, leftLayout,
-            b: pb.baseAddress! + right.offset, rightLayout,
-            c: pc.baseAddress!
-          )
-        }
-      }
-    }
-  case .float64:
-    left.storage.withUnsafeBufferPointer(as: Double.self) { pa in
-      right.storage.withUnsafeBufferPointer(as: Double.self) { pb in
-        result.storage.withUnsafeMutableBufferPointer(as: Double.self) { pc in
-          BLAS.gemm(
-            m: m, n: n, k: k,
-            a: pa.baseAddress! + left.offset, leftLayout,
-            b: pb.baseAddress! + right.offset, rightLayout,
-            c: pc.baseAddress!
-          )
-        }
-      }
+  if plan.m > 0 && plan.n > 0 && plan.k > 0 && !plan.batch.contains(0) {
+    switch a.dtype {
+    case .float32: batchedGemm(plan, result, Float.self)
+    case .float64: batchedGemm(plan, result, Double.self)
+    case .float16, .bfloat16, .int32, .bool: preconditionFailure("unreachable: handled above")
     }
   }
-  return result
+  return result.reshaped(plan.resultShape)
 }
 
 /// The matrix product by the textbook triple loop, accumulating every dot
@@ -63,62 +57,156 @@ public func matmul(_ a: Tensor, _ b: Tensor) -> Tensor {
 /// This is the reference that tests and graders compare `matmul` against:
 /// slow (O(m·n·k) scalar operations, no blocking) but obviously correct,
 /// and more accurate than BLAS for `float32` because of the `Double`
-/// accumulator. Do not use it for real work.
+/// accumulator. It follows the same shape rules as `matmul` (batches
+/// broadcast, 1-d operands are vectors). Do not use it for real work.
 ///
 /// - Parameters:
-///   - a: The left matrix, `[m, k]`.
-///   - b: The right matrix, `[k, n]`.
-/// - Returns: A new row-major `[m, n]` tensor of the operands' dtype.
+///   - a: The left operand, `[..., m, k]` or `[k]`.
+///   - b: The right operand, `[..., k, n]` or `[k]`.
+/// - Returns: A new row-major tensor of the operands' dtype.
 public func naiveMatmul(_ a: Tensor, _ b: Tensor) -> Tensor {
-  let (m, k, n) = checkMatmulOperands(a, b)
-  let left = a.scalars(as: Double.self)
-  let right = b.scalars(as: Double.self)
-  var product = [Double](repeating: 0, count: m * n)
-  for i in 0..<m {
-    for j in 0..<n {
-      var total = 0.0
-      for p in 0..<k {
-        total += left[i * k + p] * right[p * n + j]
+  let plan = MatmulShapes(a, b)
+  let (m, k, n) = (plan.m, plan.k, plan.n)
+  let batchCount = plan.batch.reduce(1, *)
+  // Every operand broadcast to the full batch and read in row-major order.
+  let left = plan.left.expanded(to: plan.batch + [m, k]).scalars(as: Double.self)
+  let right = plan.right.expanded(to: plan.batch + [k, n]).scalars(as: Double.self)
+  var product = [Double](repeating: 0, count: batchCount * m * n)
+  for batch in 0..<batchCount {
+    let (ab, bb, cb) = (batch * m * k, batch * k * n, batch * m * n)
+    for i in 0..<m {
+      for j in 0..<n {
+        var total = 0.0
+        for p in 0..<k {
+          total += left[ab + i * k + p] * right[bb + p * n + j]
+        }
+        product[cb + i * n + j] = total
       }
-      product[i * n + j] = total
     }
   }
-  return Tensor(product, shape: [m, n]).converted(to: a.dtype)
+  return Tensor(product, shape: plan.resultShape).converted(to: a.dtype)
 }
 
 extension Tensor {
   /// The matrix product `self · other`; the same as `matmul(self, other)`.
   ///
-  /// - Parameter other: The right matrix, `[k, n]`, for `self` of shape `[m, k]`.
-  /// - Returns: A new row-major `[m, n]` tensor.
+  /// - Parameter other: The right operand, `[..., k, n]` for `self` of
+  ///   shape `[..., m, k]`.
+  /// - Returns: A new row-major `[..., m, n]` tensor.
   public func matmul(_ other: Tensor) -> Tensor {
     Tensors.matmul(self, other)
   }
 }
 
-/// Checks ranks, dtypes and inner dimensions; returns `(m, k, n)`.
-private func checkMatmulOperands(_ a: Tensor, _ b: Tensor) -> (Int, Int, Int) {
-  precondition(
-    a.rank == 2 && b.rank == 2,
-    "matmul: \(a.shape) × \(b.shape): both operands must be 2-d"
-  )
-  precondition(
-    a.dtype == b.dtype,
-    "matmul: dtypes differ: \(a.dtype) and \(b.dtype); convert one with converted(to:) first"
-  )
-  precondition(
-    a.shape[1] == b.shape[0],
-    "matmul: \(a.shape) × \(b.shape): inner dimensions \(a.shape[1]) and \(b.shape[0]) differ"
-  )
-  return (a.shape[0], a.shape[1], b.shape[1])
+/// The shapes of a matmul: operands promoted to at least 2-d, the
+/// broadcast batch, and the result shape with promoted axes removed.
+struct MatmulShapes {
+  /// The operands as matrices (or batches of matrices).
+  var left: Tensor
+  var right: Tensor
+  /// The broadcast batch shape.
+  var batch: [Int]
+  var m: Int, k: Int, n: Int
+  /// The final shape, without the axes added for 1-d operands.
+  var resultShape: [Int]
+
+  /// Checks ranks, dtypes, inner dimensions and batch broadcasting.
+  init(_ a: Tensor, _ b: Tensor) {
+    precondition(
+      a.rank >= 1 && b.rank >= 1,
+      "matmul: \(a.shape) × \(b.shape): operands must have at least one axis"
+    )
+    precondition(
+      a.dtype == b.dtype,
+      "matmul: dtypes differ: \(a.dtype) and \(b.dtype); convert one with converted(to:) first"
+    )
+    left = a.rank == 1 ? a.unsqueezed(at: 0) : a
+    right = b.rank == 1 ? b.unsqueezed(at: 1) : b
+    (m, k) = (left.shape[left.rank - 2], left.shape[left.rank - 1])
+    n = right.shape[right.rank - 1]
+    let innerRight = right.shape[right.rank - 2]
+    precondition(
+      k == innerRight,
+      "matmul: \(a.shape) × \(b.shape): inner dimensions \(k) and \(innerRight) differ"
+    )
+    switch broadcastShape(Array(left.shape.dropLast(2)), Array(right.shape.dropLast(2))) {
+    case .success(let shape): batch = shape
+    case .failure(let mismatch):
+      preconditionFailure("matmul: \(a.shape) × \(b.shape): batch axes do not broadcast: \(mismatch)")
+    }
+    resultShape = batch + (a.rank == 1 ? [] : [m]) + (b.rank == 1 ? [] : [n])
+  }
 }
 
-/// The operand as BLAS will read it: the tensor itself when its layout is
-/// row- or column-major, otherwise a contiguous copy.
+/// One gemm per matrix of the batch, each reading its operands in place.
+private func batchedGemm<T: BLASScalar>(_ plan: MatmulShapes, _ result: Tensor, _ type: T.Type) {
+  let (m, k, n) = (plan.m, plan.k, plan.n)
+  let (left, leftLayout) = blasOperand(plan.left)
+  let (right, rightLayout) = blasOperand(plan.right)
+  let batchRank = plan.batch.count
+  let aBatch = Array(left.broadcastOperand(to: plan.batch + [m, k]).strides.prefix(batchRank))
+  let bBatch = Array(right.broadcastOperand(to: plan.batch + [k, n]).strides.prefix(batchRank))
+  let cBatch = Array(result.strides.prefix(batchRank))
+
+  left.storage.withUnsafeBufferPointer(as: T.self) { pa in
+    right.storage.withUnsafeBufferPointer(as: T.self) { pb in
+      result.storage.withUnsafeMutableBufferPointer(as: T.self) { pc in
+        let (a0, b0, c0) = (pa.baseAddress! + left.offset, pb.baseAddress! + right.offset, pc.baseAddress!)
+        // A shared right matrix and a batch of row-major left matrices
+        // stacked at equal distances: one tall gemm does the whole batch.
+        if let rows = stackedRows(plan.batch, aBatch, m: m, layout: leftLayout),
+          bBatch.indices.allSatisfy({ plan.batch[$0] == 1 || bBatch[$0] == 0 })
+        {
+          T.gemm(m: rows, n: n, k: k, a: a0, leftLayout, b: b0, rightLayout, c: c0)
+          return
+        }
+        let walk = StridedWalk(
+          shape: plan.batch,
+          operands: [
+            StridedOperand(strides: cBatch, offset: 0),
+            StridedOperand(strides: aBatch, offset: 0),
+            StridedOperand(strides: bBatch, offset: 0),
+          ]
+        )
+        let step = walk.innerStrides
+        walk.forEachRow { starts, length in
+          var (c, a, b) = (starts[0], starts[1], starts[2])
+          for _ in 0..<length {
+            T.gemm(m: m, n: n, k: k, a: a0 + a, leftLayout, b: b0 + b, rightLayout, c: c0 + c)
+            c += step[0]
+            a += step[1]
+            b += step[2]
+          }
+        }
+      }
+    }
+  }
+}
+
+/// The number of rows when a batch of `m`-row, non-transposed matrices
+/// lies in storage as one matrix with the same leading dimension (each
+/// batch axis's stride is the next one's times its length, the innermost
+/// `m · lda`); `nil` otherwise.
+private func stackedRows(_ batch: [Int], _ strides: [Int], m: Int, layout: BLAS.MatrixLayout) -> Int? {
+  if layout.transposed || batch.isEmpty { return nil }
+  var expected = m * layout.leadingDimension
+  var rows = m
+  for axis in batch.indices.reversed() where batch[axis] != 1 {
+    if strides[axis] != expected { return nil }
+    expected *= batch[axis]
+    rows *= batch[axis]
+  }
+  return rows
+}
+
+/// The operand as BLAS will read it: the tensor itself when each of its
+/// matrices is row- or column-major, otherwise a contiguous copy.
 private func blasOperand(_ t: Tensor) -> (Tensor, BLAS.MatrixLayout) {
-  if let layout = BLAS.layout(rows: t.shape[0], cols: t.shape[1], strides: t.strides) {
+  let (rows, cols) = (t.shape[t.rank - 2], t.shape[t.rank - 1])
+  let last2 = Array(t.strides.suffix(2))
+  if let layout = BLAS.layout(rows: rows, cols: cols, strides: last2) {
     return (t, layout)
   }
   let dense = t.contiguous()
-  return (dense, BLAS.layout(rows: dense.shape[0], cols: dense.shape[1], strides: dense.strides)!)
+  return (dense, BLAS.layout(rows: rows, cols: cols, strides: Array(dense.strides.suffix(2)))!)
 }

@@ -1,3 +1,5 @@
+import RealModule
+
 /// The leaf size of `pairwiseSum`: runs of at most this many elements are
 /// added in a plain loop. Small enough that the leaves' error stays small,
 /// large enough that recursion overhead is paid once per 8 additions.
@@ -28,47 +30,43 @@ let pairwiseBlockSize = 8
 func pairwiseSum<T: BinaryFloatingPoint>(
   _ base: UnsafePointer<T>, count: Int, stride: Int
 ) -> T {
+  pairwiseSum(base, count: count, stride: stride) { $0 }
+}
+
+/// The pairwise sum of `count` elements of a stored type `S`, each widened
+/// to the accumulator type `A` as it is read: how 16-bit tensors accumulate
+/// in `Double` without a widened copy. See `pairwiseSum(_:count:stride:)`.
+func pairwiseSum<S, A: AdditiveArithmetic>(
+  _ base: UnsafePointer<S>, count: Int, stride: Int, _ widen: (S) -> A
+) -> A {
   if count <= pairwiseBlockSize {
-    var total: T = 0
+    var total = A.zero
     var position = 0
     for _ in 0..<count {
-      total += base[position]
+      total += widen(base[position])
       position += stride
     }
     return total
   }
   // Split at a multiple of the block size so that the leaves stay full.
   let left = max(pairwiseBlockSize, (count / 2) / pairwiseBlockSize * pairwiseBlockSize)
-  return pairwiseSum(base, count: left, stride: stride)
-    + pairwiseSum(base + left * stride, count: count - left, stride: stride)
+  return pairwiseSum(base, count: left, stride: stride, widen)
+    + pairwiseSum(base + left * stride, count: count - left, stride: stride, widen)
 }
 
 extension Tensor {
-  /// The sum of all elements, as a 0-d tensor (shape `[]`) of the same dtype.
-  ///
-  /// Uses pairwise summation, accumulating in the tensor's own dtype, so the
-  /// rounding error grows like log n rather than n (see the discussion of
-  /// accuracy in the module's `pairwiseSum`). The sum of no elements is 0.
-  public func sum() -> Tensor {
-    let dense = contiguous()
-    switch dtype {
-    case .float32:
-      let total = dense.storage.withUnsafeBufferPointer(as: Float.self) { buffer in
-        pairwiseSum(buffer.baseAddress! + dense.offset, count: dense.count, stride: 1)
-      }
-      return Tensor(scalar: Double(total), dtype: .float32)
-    case .float64:
-      let total = dense.storage.withUnsafeBufferPointer(as: Double.self) { buffer in
-        pairwiseSum(buffer.baseAddress! + dense.offset, count: dense.count, stride: 1)
-      }
-      return Tensor(scalar: total, dtype: .float64)
-    }
-  }
+  // MARK: - Sum and mean
 
-  /// The arithmetic mean of all elements, as a 0-d tensor of the same dtype:
-  /// the pairwise `sum()` divided by `count`. The mean of no elements is NaN.
-  public func mean() -> Tensor {
-    sum() / Double(count)
+  /// The sum of all elements, as a 0-d tensor (shape `[]`).
+  ///
+  /// Uses pairwise summation, so the rounding error grows like log n rather
+  /// than n (see the discussion of accuracy in the module's `pairwiseSum`).
+  /// `float32` and `float64` accumulate in their own type; `float16` and
+  /// `bfloat16` accumulate in `Double` and round once. `int32` accumulates
+  /// in 64 bits and traps if the total does not fit in 32; `bool` counts
+  /// the `true` elements into an `int32`. The sum of no elements is 0.
+  public func sum() -> Tensor {
+    sum(axes: Array(0..<rank))
   }
 
   /// Sums along one axis.
@@ -88,29 +86,193 @@ extension Tensor {
   ///     from the end, so `-1` is the last axis.
   ///   - keepDims: Keep the reduced axis with length 1, so that the result
   ///     broadcasts against the input (`t - t.mean(axis: 1, keepDims: true)`).
-  /// - Returns: A tensor of the same dtype, with `axis` removed or of length 1.
+  /// - Returns: A tensor with `axis` removed or of length 1 (dtype as for `sum()`).
   public func sum(axis: Int, keepDims: Bool = false) -> Tensor {
-    let axis = normalizedAxis(axis, in: "sum(axis:)")
-    let result: Tensor
-    switch dtype {
-    case .float32: result = sum(alongNormalizedAxis: axis, Float.self)
-    case .float64: result = sum(alongNormalizedAxis: axis, Double.self)
-    }
-    if keepDims {
-      var kept = shape
-      kept[axis] = 1
-      return result.reshaped(kept)
-    }
-    return result
+    sum(axes: [axis], keepDims: keepDims)
   }
 
-  /// The arithmetic mean along one axis: `sum(axis:keepDims:)` divided by
-  /// the axis length. Takes the same parameters; an axis of length 0 gives
-  /// NaN.
-  public func mean(axis: Int, keepDims: Bool = false) -> Tensor {
-    let length = shape[normalizedAxis(axis, in: "mean(axis:)")]
-    return sum(axis: axis, keepDims: keepDims) / Double(length)
+  /// Sums over several axes at once (all of them for `Array(0..<rank)`);
+  /// see `sum()` for accumulation and dtypes and `sum(axis:keepDims:)` for
+  /// the parameters. Each output is one pairwise sum over all its inputs.
+  public func sum(axes: [Int], keepDims: Bool = false) -> Tensor {
+    let layout = reductionLayout(axes, keepDims: keepDims, context: "sum")
+    switch dtype {
+    case .float32: return layout.reduce { (x: UnsafePointer<Float>, n, step) -> Float in
+      pairwiseSum(x, count: n, stride: step) }
+    case .float64: return layout.reduce { (x: UnsafePointer<Double>, n, step) -> Double in
+      pairwiseSum(x, count: n, stride: step) }
+    case .float16: return layout.reduce { (x: UnsafePointer<Float16>, n, step) -> Float16 in
+      Float16(pairwiseSum(x, count: n, stride: step) { Double($0) }) }
+    case .bfloat16: return layout.reduce { (x: UnsafePointer<BFloat16>, n, step) -> BFloat16 in
+      BFloat16(pairwiseSum(x, count: n, stride: step) { Double($0) }) }
+    case .int32: return layout.reduce { (x: UnsafePointer<Int32>, n, step) -> Int32 in
+      let total = pairwiseSum(x, count: n, stride: step) { Int($0) }
+      guard let fitted = Int32(exactly: total) else {
+        preconditionFailure("sum: int32 total \(total) does not fit in 32 bits; convert to float64 first")
+      }
+      return fitted
+    }
+    case .bool: return layout.reduce { (x: UnsafePointer<Bool>, n, step) -> Int32 in
+      Int32(pairwiseSum(x, count: n, stride: step) { $0 ? 1 : 0 } as Int) }
+    }
   }
+
+  /// The arithmetic mean of all elements, as a 0-d tensor of the same dtype:
+  /// the pairwise sum divided by `count`. The mean of no elements is NaN.
+  public func mean() -> Tensor {
+    mean(axes: Array(0..<rank))
+  }
+
+  /// The arithmetic mean along one axis: the pairwise sum divided by the
+  /// axis length. Takes the same parameters as `sum(axis:keepDims:)`; an
+  /// axis of length 0 gives NaN.
+  public func mean(axis: Int, keepDims: Bool = false) -> Tensor {
+    mean(axes: [axis], keepDims: keepDims)
+  }
+
+  /// The arithmetic mean over several axes (see `mean(axis:keepDims:)`).
+  /// Floating-point dtypes only; 16-bit data is summed and divided in
+  /// `Double`, then rounded once.
+  public func mean(axes: [Int], keepDims: Bool = false) -> Tensor {
+    let layout = reductionLayout(axes, keepDims: keepDims, context: "mean")
+    return layout.reduceFloating(dtype, "mean", .mean)
+  }
+
+  // MARK: - Spread
+
+  /// The variance over `axes`: Σ(x − mean)² / (n − correction), where n is
+  /// the number of elements reduced.
+  ///
+  /// `correction: 1` (the default, as in PyTorch) is Bessel's correction,
+  /// the unbiased sample variance; `correction: 0` is the population
+  /// variance (NumPy's default `ddof=0`). When n − correction ≤ 0 the result
+  /// is NaN. Computed in two passes, the mean first and then the squared
+  /// deviations from it, each summed pairwise; the one-pass formula
+  /// E[x²] − E[x]² cancels catastrophically when the mean is large compared
+  /// with the spread. Floating-point dtypes only (16-bit in `Double`).
+  ///
+  /// - Parameters:
+  ///   - axes: The axes to reduce; negative values count from the end.
+  ///   - correction: Subtracted from n in the denominator (NumPy's `ddof`).
+  ///   - keepDims: Keep the reduced axes with length 1.
+  public func variance(axes: [Int], correction: Int = 1, keepDims: Bool = false) -> Tensor {
+    let layout = reductionLayout(axes, keepDims: keepDims, context: "variance")
+    return layout.reduceFloating(dtype, "variance", .variance(correction: correction))
+  }
+
+  /// The variance of all elements (see `variance(axes:correction:keepDims:)`).
+  public func variance(correction: Int = 1) -> Tensor {
+    variance(axes: Array(0..<rank), correction: correction)
+  }
+
+  /// The standard deviation: the square root of
+  /// `variance(axes:correction:keepDims:)`, with the same parameters.
+  public func standardDeviation(axes: [Int], correction: Int = 1, keepDims: Bool = false) -> Tensor {
+    let layout = reductionLayout(axes, keepDims: keepDims, context: "standardDeviation")
+    return layout.reduceFloating(dtype, "standardDeviation", .standardDeviation(correction: correction))
+  }
+
+  /// The standard deviation of all elements.
+  public func standardDeviation(correction: Int = 1) -> Tensor {
+    standardDeviation(axes: Array(0..<rank), correction: correction)
+  }
+
+  // MARK: - Extremes
+
+  /// The largest element over `axes`, in the input's dtype.
+  ///
+  /// NaN propagates: any NaN among the reduced elements makes the result
+  /// NaN (NumPy's `max`, PyTorch's `amax`). Reducing no elements traps, as
+  /// there is no identity. `bool` tensors give "any".
+  public func max(axes: [Int], keepDims: Bool = false) -> Tensor {
+    extreme(axes, keepDims: keepDims, context: "max", keepsRight: >)
+  }
+
+  /// The largest element of the whole tensor, as a 0-d tensor (see `max(axes:keepDims:)`).
+  public func max() -> Tensor { max(axes: Array(0..<rank)) }
+
+  /// The largest element along one axis (see `max(axes:keepDims:)`).
+  public func max(axis: Int, keepDims: Bool = false) -> Tensor { max(axes: [axis], keepDims: keepDims) }
+
+  /// The smallest element over `axes`; NaN propagates (see `max(axes:keepDims:)`).
+  /// `bool` tensors give "all".
+  public func min(axes: [Int], keepDims: Bool = false) -> Tensor {
+    extreme(axes, keepDims: keepDims, context: "min", keepsRight: <)
+  }
+
+  /// The smallest element of the whole tensor, as a 0-d tensor.
+  public func min() -> Tensor { min(axes: Array(0..<rank)) }
+
+  /// The smallest element along one axis (see `min(axes:keepDims:)`).
+  public func min(axis: Int, keepDims: Bool = false) -> Tensor { min(axes: [axis], keepDims: keepDims) }
+
+  /// The position of the largest element along `axis` (or in the
+  /// row-major flattened tensor when `axis` is `nil`), as `int32`.
+  ///
+  /// Ties go to the first position; a NaN counts as larger than
+  /// everything, so the first NaN wins (NumPy's rule). Reducing no elements
+  /// traps.
+  public func argmax(axis: Int? = nil, keepDims: Bool = false) -> Tensor {
+    argExtreme(axis, keepDims: keepDims, context: "argmax", keepsRight: >)
+  }
+
+  /// The position of the smallest element along `axis` (see `argmax`); the
+  /// first NaN wins here too.
+  public func argmin(axis: Int? = nil, keepDims: Bool = false) -> Tensor {
+    argExtreme(axis, keepDims: keepDims, context: "argmin", keepsRight: <)
+  }
+
+  // MARK: - Log-sum-exp and softmax
+
+  /// log Σ exp(x) over `axes`, without overflow.
+  ///
+  /// Computed as m + log Σ exp(x − m) with m the maximum, so the largest
+  /// term is e⁰ = 1 and nothing overflows: logits of ±1000 give ±1000 +
+  /// log(count) instead of ∞. If m is ±∞ the result is m (all −∞ gives −∞);
+  /// any NaN gives NaN. Floating-point dtypes only (16-bit in `Double`).
+  public func logSumExp(axes: [Int], keepDims: Bool = false) -> Tensor {
+    let layout = reductionLayout(axes, keepDims: keepDims, context: "logSumExp")
+    return layout.reduceFloating(dtype, "logSumExp", .logSumExp)
+  }
+
+  /// log Σ exp(x) over all elements, as a 0-d tensor.
+  public func logSumExp() -> Tensor { logSumExp(axes: Array(0..<rank)) }
+
+  /// The softmax along `axis`: exp(xᵢ − m) / Σⱼ exp(xⱼ − m), with m the
+  /// maximum along the axis; each slice is non-negative and sums to 1.
+  ///
+  /// Subtracting the maximum changes nothing mathematically and keeps
+  /// every exponent ≤ 0, so logits of ±1000 neither overflow nor divide
+  /// ∞ by ∞. A slice of all −∞ gives NaN (0/0), as in PyTorch. 16-bit
+  /// inputs are computed in `float32` and rounded once.
+  ///
+  /// - Parameter axis: The axis to normalise over (default: the last).
+  public func softmax(axis: Int = -1) -> Tensor {
+    let axis = normalizedAxis(axis, in: "softmax")
+    if dtype == .float16 || dtype == .bfloat16 {
+      return converted(to: .float32).softmax(axis: axis).converted(to: dtype)
+    }
+    let shifted = self - max(axis: axis, keepDims: true)
+    let e = shifted.exp()
+    return e / e.sum(axis: axis, keepDims: true)
+  }
+
+  /// log(softmax(x)) along `axis`, computed as (x − m) − log Σ exp(x − m)
+  /// with m the maximum, so that very negative log-probabilities stay
+  /// finite instead of log(0) = −∞. Subtracting m before the logarithm's
+  /// term (rather than x − logsumexp(x)) keeps logits of ±1000 from losing
+  /// the digits of log Σ to the rounding of 1000 + log Σ. 16-bit inputs are
+  /// computed in `float32` and rounded once.
+  public func logSoftmax(axis: Int = -1) -> Tensor {
+    let axis = normalizedAxis(axis, in: "logSoftmax")
+    if dtype == .float16 || dtype == .bfloat16 {
+      return converted(to: .float32).logSoftmax(axis: axis).converted(to: dtype)
+    }
+    let shifted = self - max(axis: axis, keepDims: true)
+    return shifted - shifted.exp().sum(axis: axis, keepDims: true).log()
+  }
+
+  // MARK: - Axes
 
   /// `axis` mapped into `0..<rank`, after checking it is in `-rank..<rank`.
   func normalizedAxis(_ axis: Int, in context: String) -> Int {
@@ -122,33 +284,231 @@ extension Tensor {
     return axis < 0 ? axis + rank : axis
   }
 
-  private func sum<T: BinaryFloatingPoint>(alongNormalizedAxis axis: Int, _ type: T.Type) -> Tensor {
-    var outerShape = shape
-    var outerStrides = strides
-    outerShape.remove(at: axis)
-    outerStrides.remove(at: axis)
-    let length = shape[axis]
-    let step = strides[axis]
-    let result = Tensor(zeroed: outerShape, dtype: dtype)
-    // Walk the result and the input with the reduced axis taken out; at
-    // each position, sum along the reduced axis starting there.
+  // MARK: - Kernels
+
+  private func extreme(
+    _ axes: [Int], keepDims: Bool, context: String,
+    keepsRight: @escaping (Double, Double) -> Bool
+  ) -> Tensor {
+    let layout = reductionLayout(axes, keepDims: keepDims, context: context)
+    precondition(
+      layout.runLength > 0,
+      "\(context): reducing axes \(axes) of shape \(shape) reduces zero elements; there is no identity"
+    )
+    // Every stored type converts to Double exactly, so comparing there is
+    // exact; the winner is stored back unchanged.
+    func pick<S: TensorScalar>(_ type: S.Type) -> Tensor {
+      layout.reduce { (x: UnsafePointer<S>, n, step) -> S in
+        x[Self.extremeIndex(x, count: n, stride: step, keepsRight: keepsRight) * step]
+      }
+    }
+    switch dtype {
+    case .float32: return pick(Float.self)
+    case .float64: return pick(Double.self)
+    case .float16: return pick(Float16.self)
+    case .bfloat16: return pick(BFloat16.self)
+    case .int32: return pick(Int32.self)
+    case .bool: return pick(Bool.self)
+    }
+  }
+
+  private func argExtreme(
+    _ axis: Int?, keepDims: Bool, context: String,
+    keepsRight: @escaping (Double, Double) -> Bool
+  ) -> Tensor {
+    let axes = axis.map { [$0] } ?? Array(0..<rank)
+    let layout = reductionLayout(axes, keepDims: keepDims, context: context)
+    precondition(
+      layout.runLength > 0,
+      "\(context): axis \(axis.map(String.init) ?? "nil") of shape \(shape) has no elements"
+    )
+    func find<S: TensorScalar>(_ type: S.Type) -> Tensor {
+      layout.reduce { (x: UnsafePointer<S>, n, step) -> Int32 in
+        Int32(Self.extremeIndex(x, count: n, stride: step, keepsRight: keepsRight))
+      }
+    }
+    switch dtype {
+    case .float32: return find(Float.self)
+    case .float64: return find(Double.self)
+    case .float16: return find(Float16.self)
+    case .bfloat16: return find(BFloat16.self)
+    case .int32: return find(Int32.self)
+    case .bool: return find(Bool.self)
+    }
+  }
+
+  /// The position in a run of the element that wins under `keepsRight`
+  /// (`>` for the maximum): the first NaN if there is one, else the first
+  /// of the winners.
+  private static func extremeIndex<S: TensorScalar>(
+    _ x: UnsafePointer<S>, count: Int, stride: Int, keepsRight: (Double, Double) -> Bool
+  ) -> Int {
+    var best = 0
+    var bestValue = x[0].doubleValue
+    if bestValue.isNaN { return 0 }
+    for i in 1..<Swift.max(count, 1) {
+      let value = x[i * stride].doubleValue
+      if value.isNaN { return i }
+      if keepsRight(value, bestValue) {
+        best = i
+        bestValue = value
+      }
+    }
+    return best
+  }
+
+  /// How a reduction over `axes` reads `self`: the kept axes are walked,
+  /// and at each kept position the reduced elements form one run of
+  /// `runLength` elements `runStride` apart.
+  ///
+  /// The reduced axes can be read as one run without copying when their
+  /// strides nest (a trailing block of a row-major tensor, or a single
+  /// axis of any tensor). Otherwise the tensor is reordered, kept axes
+  /// first, into a contiguous temporary copy, in which they do.
+  func reductionLayout(_ axes: [Int], keepDims: Bool, context: String) -> ReductionLayout {
+    let reduced = Set(axes.map { normalizedAxis($0, in: context) })
+    precondition(reduced.count == axes.count, "\(context): axes \(axes) repeat an axis of shape \(shape)")
+    let kept = (0..<rank).filter { !reduced.contains($0) }
+    let order = reduced.sorted()
+    let resultShape = keepDims
+      ? shape.indices.map { reduced.contains($0) ? 1 : shape[$0] }
+      : kept.map { shape[$0] }
+    let runLength = order.reduce(1) { $0 * shape[$1] }
+
+    // Fold the reduced axes from the innermost out while each one's stride
+    // is the run so far times its length.
+    var runStride = 1
+    var nested = true
+    var folded = 1
+    for axis in order.reversed() where shape[axis] != 1 {
+      if folded == 1 {
+        runStride = strides[axis]
+      } else if strides[axis] != runStride * folded {
+        nested = false
+      }
+      folded *= shape[axis]
+    }
+    if nested {
+      return ReductionLayout(
+        source: self, outerShape: kept.map { shape[$0] }, outerStrides: kept.map { strides[$0] },
+        runLength: runLength, runStride: runStride, resultShape: resultShape
+      )
+    }
+    let reordered = permuted(kept + order).contiguous()
+    return ReductionLayout(
+      source: reordered,
+      outerShape: kept.map { shape[$0] },
+      outerStrides: Array(reordered.strides.prefix(kept.count)),
+      runLength: runLength, runStride: 1, resultShape: resultShape
+    )
+  }
+}
+
+/// The plan of a reduction: see `Tensor.reductionLayout`.
+struct ReductionLayout {
+  /// The tensor whose storage is read: the input itself, or a reordered
+  /// contiguous copy of it.
+  var source: Tensor
+  /// The kept axes' lengths, and their strides in `source`.
+  var outerShape: [Int]
+  var outerStrides: [Int]
+  /// The number of elements reduced into each output, and their spacing.
+  var runLength: Int
+  var runStride: Int
+  /// The result's shape, with the reduced axes removed or kept as 1.
+  var resultShape: [Int]
+
+  /// Calls `body` once per output with the start of its run, the run
+  /// length and its stride, and stores what it returns.
+  func reduce<S: TensorScalar, R: TensorScalar>(
+    _ body: (UnsafePointer<S>, _ count: Int, _ stride: Int) -> R
+  ) -> Tensor {
+    let result = Tensor(zeroed: outerShape, dtype: R.dtype)
     let walk = StridedWalk(
       shape: outerShape,
-      operands: [result.stridedOperand, StridedOperand(strides: outerStrides, offset: offset)]
+      operands: [result.stridedOperand, StridedOperand(strides: outerStrides, offset: source.offset)]
     )
     let inner = walk.innerStrides
-    storage.withUnsafeBufferPointer(as: T.self) { input in
-      result.storage.withUnsafeMutableBufferPointer(as: T.self) { out in
+    let (length, step) = (runLength, runStride)
+    source.storage.withUnsafeBufferPointer(as: S.self) { input in
+      result.storage.withUnsafeMutableBufferPointer(as: R.self) { out in
         walk.forEachRow { starts, rowLength in
           var o = starts[0], i = starts[1]
           for _ in 0..<rowLength {
-            out[o] = pairwiseSum(input.baseAddress! + i, count: length, stride: step)
+            out[o] = body(input.baseAddress! + i, length, step)
             o += inner[0]
             i += inner[1]
           }
         }
       }
     }
-    return result
+    return result.reshaped(resultShape)
+  }
+
+  /// A floating-point reduction: each run is read in the accumulator type
+  /// (`Float` for `float32`, `Double` for `float64` and the 16-bit dtypes)
+  /// and the answer is rounded to the dtype once.
+  func reduceFloating(_ dtype: DType, _ context: String, _ reduction: FloatReduction) -> Tensor {
+    switch dtype {
+    case .float32:
+      return reduce { (x: UnsafePointer<Float>, n, s) -> Float in reduction.apply(x, count: n, stride: s) { $0 } }
+    case .float64:
+      return reduce { (x: UnsafePointer<Double>, n, s) -> Double in reduction.apply(x, count: n, stride: s) { $0 } }
+    case .float16:
+      return reduce { (x: UnsafePointer<Float16>, n, s) -> Float16 in
+        Float16(reduction.apply(x, count: n, stride: s) { Double($0) })
+      }
+    case .bfloat16:
+      return reduce { (x: UnsafePointer<BFloat16>, n, s) -> BFloat16 in
+        BFloat16(reduction.apply(x, count: n, stride: s) { Double($0) })
+      }
+    case .int32, .bool:
+      preconditionFailure("\(context): needs a floating-point tensor, got \(dtype); convert with converted(to: .float32) first")
+    }
+  }
+}
+
+/// The floating-point reductions of one run, written once for any stored
+/// type `S` read into an accumulator type `A`.
+enum FloatReduction {
+  case mean
+  case variance(correction: Int)
+  case standardDeviation(correction: Int)
+  case logSumExp
+
+  func apply<S, A: Real & BinaryFloatingPoint>(
+    _ x: UnsafePointer<S>, count: Int, stride: Int, _ widen: (S) -> A
+  ) -> A {
+    switch self {
+    case .mean:
+      return pairwiseSum(x, count: count, stride: stride, widen) / A(count)
+    case .variance(let correction):
+      return Self.variance(x, count: count, stride: stride, correction: correction, widen)
+    case .standardDeviation(let correction):
+      return Self.variance(x, count: count, stride: stride, correction: correction, widen).squareRoot()
+    case .logSumExp:
+      var m = -A.infinity
+      for i in 0..<count {
+        let value = widen(x[i * stride])
+        if value.isNaN { return value }
+        m = Swift.max(m, value)
+      }
+      if m.isInfinite { return m }
+      return m + A.log(pairwiseSum(x, count: count, stride: stride) { A.exp(widen($0) - m) })
+    }
+  }
+
+  /// Two passes: the mean, then the pairwise sum of squared deviations.
+  private static func variance<S, A: Real & BinaryFloatingPoint>(
+    _ x: UnsafePointer<S>, count: Int, stride: Int, correction: Int, _ widen: (S) -> A
+  ) -> A {
+    let denominator = count - correction
+    if denominator <= 0 { return .nan }
+    let mean = pairwiseSum(x, count: count, stride: stride, widen) / A(count)
+    let squares = pairwiseSum(x, count: count, stride: stride) { (value: S) -> A in
+      let deviation = widen(value) - mean
+      return deviation * deviation
+    }
+    return squares / A(denominator)
   }
 }

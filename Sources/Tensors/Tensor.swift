@@ -1,4 +1,4 @@
-/// An n-dimensional array of floating-point numbers with a run-time dtype.
+/// An n-dimensional array of numbers with a run-time dtype.
 ///
 /// A tensor is a view: a `shape`, one `strides` entry per axis and an
 /// `offset`, laid over a shared block of storage. The element at logical
@@ -51,10 +51,10 @@ public struct Tensor: Sendable {
 
   /// A new row-major tensor of `shape` with every element zero. Kernels
   /// allocate their results with it and then fill them in.
-  init(zeroed shape: [Int], dtype: DType) {
+  init(zeroed shape: [Int], dtype: DType, reason: String = "result") {
     Self.checkShape(shape, in: "Tensor")
     self.init(
-      storage: TensorStorage(count: elementCount(of: shape), dtype: dtype),
+      storage: TensorStorage(count: elementCount(of: shape), dtype: dtype, reason: reason),
       shape: shape,
       strides: rowMajorStrides(for: shape),
       offset: 0
@@ -79,11 +79,7 @@ public struct Tensor: Sendable {
   // the two initialisers.
   @_disfavoredOverload
   public init(_ scalars: [Float], shape: [Int]) {
-    Self.checkScalarCount(scalars.count, shape: shape)
-    self.init(zeroed: shape, dtype: .float32)
-    storage.withUnsafeMutableBufferPointer(as: Float.self) { buffer in
-      _ = buffer.update(fromContentsOf: scalars)
-    }
+    self.init(storing: scalars, shape: shape)
   }
 
   /// A `float64` tensor holding `scalars` in row-major order.
@@ -94,9 +90,37 @@ public struct Tensor: Sendable {
   ///   - shape: The length of each axis; `[]` makes a 0-d tensor of one
   ///     element.
   public init(_ scalars: [Double], shape: [Int]) {
+    self.init(storing: scalars, shape: shape)
+  }
+
+  /// A `float16` tensor holding `scalars` in row-major order.
+  @_disfavoredOverload
+  public init(_ scalars: [Float16], shape: [Int]) {
+    self.init(storing: scalars, shape: shape)
+  }
+
+  /// A `bfloat16` tensor holding `scalars` in row-major order.
+  @_disfavoredOverload
+  public init(_ scalars: [BFloat16], shape: [Int]) {
+    self.init(storing: scalars, shape: shape)
+  }
+
+  /// An `int32` tensor holding `scalars` in row-major order.
+  @_disfavoredOverload
+  public init(_ scalars: [Int32], shape: [Int]) {
+    self.init(storing: scalars, shape: shape)
+  }
+
+  /// A `bool` tensor holding `scalars` in row-major order.
+  public init(_ scalars: [Bool], shape: [Int]) {
+    self.init(storing: scalars, shape: shape)
+  }
+
+  /// A tensor of `T.dtype` holding `scalars` in row-major order.
+  init<T: TensorScalar>(storing scalars: [T], shape: [Int]) {
     Self.checkScalarCount(scalars.count, shape: shape)
-    self.init(zeroed: shape, dtype: .float64)
-    storage.withUnsafeMutableBufferPointer(as: Double.self) { buffer in
+    self.init(zeroed: shape, dtype: T.dtype)
+    storage.withUnsafeMutableBufferPointer(as: T.self) { buffer in
       _ = buffer.update(fromContentsOf: scalars)
     }
   }
@@ -105,16 +129,24 @@ public struct Tensor: Sendable {
   ///
   /// - Parameters:
   ///   - shape: The length of each axis.
-  ///   - dtype: The element type; `value` is rounded to it.
+  ///   - dtype: The element type; `value` is converted to it (rounded for
+  ///     floats, truncated toward zero for `int32`, `value != 0` for `bool`).
   ///   - value: The fill value.
   public init(shape: [Int], dtype: DType = .float32, repeating value: Double) {
     self.init(zeroed: shape, dtype: dtype)
     switch dtype {
-    case .float32:
-      storage.withUnsafeMutableBufferPointer(as: Float.self) { $0.update(repeating: Float(value)) }
-    case .float64:
-      storage.withUnsafeMutableBufferPointer(as: Double.self) { $0.update(repeating: value) }
+    case .float32: fill(Float.self, with: value)
+    case .float64: fill(Double.self, with: value)
+    case .float16: fill(Float16.self, with: value)
+    case .bfloat16: fill(BFloat16.self, with: value)
+    case .int32: fill(Int32.self, with: value)
+    case .bool: fill(Bool.self, with: value)
     }
+  }
+
+  private func fill<T: TensorScalar>(_ type: T.Type, with value: Double) {
+    let converted = T(converting: value)
+    storage.withUnsafeMutableBufferPointer(as: T.self) { $0.update(repeating: converted) }
   }
 
   /// A 0-d tensor (shape `[]`) holding one number.
@@ -162,9 +194,10 @@ public struct Tensor: Sendable {
   ///
   /// Returns `self` (sharing storage) when the tensor is already
   /// contiguous, and a copy otherwise. Call it before handing memory to
-  /// code that assumes a dense layout.
+  /// code that assumes a dense layout. A copy shows in the memory log as
+  /// `"contiguous() copy"`.
   public func contiguous() -> Tensor {
-    isContiguous ? self : converted(to: dtype, forceCopy: true)
+    isContiguous ? self : converted(to: dtype, forceCopy: true, reason: "contiguous() copy")
   }
 
   /// The same elements, in the same row-major order, viewed with a new shape.
@@ -210,24 +243,45 @@ public struct Tensor: Sendable {
   /// The same values with a different element type, in a new contiguous
   /// tensor (or `self` when `dtype` already matches).
   ///
-  /// `float64` → `float32` rounds each value to the nearest `Float`; values
-  /// beyond `Float.greatestFiniteMagnitude` become infinite.
+  /// Conversions between float formats round each value to the nearest
+  /// representable one, ties to even, in a single rounding (values beyond
+  /// the largest finite one become infinite; NaN stays NaN). To `int32`,
+  /// floats are truncated toward zero (NaN or out-of-range values trap); to
+  /// `bool`, nonzero (and NaN) is `true`; from `bool`, `true` is 1.
   public func converted(to dtype: DType) -> Tensor {
-    converted(to: dtype, forceCopy: false)
+    converted(to: dtype, forceCopy: false, reason: "converted(to:)")
   }
 
   /// The elements in logical row-major order, whatever the strides,
   /// converted to `T`.
   ///
   /// - Parameter type: The Swift type to return, such as `Double.self` or
-  ///   `Float.self`. Reading `float32` as `Double` is exact; reading
-  ///   `float64` as `Float` rounds.
+  ///   `Float.self`. Every element passes through `Double`, which holds all
+  ///   six dtypes exactly, so reading as `Double` is exact and reading
+  ///   `float64` as `Float` rounds once. `bool` reads as 0 and 1.
   /// - Returns: `count` values, last axis fastest.
   public func scalars<T: BinaryFloatingPoint>(as type: T.Type) -> [T] {
-    switch dtype {
-    case .float32: gather(Float.self, as: T.self)
-    case .float64: gather(Double.self, as: T.self)
+    gatherDoubles().map { T($0) }
+  }
+
+  /// The elements in logical row-major order as integers.
+  ///
+  /// - Parameter type: The integer type to return. Float elements must be
+  ///   whole numbers that fit in `T`; anything else traps.
+  /// - Returns: `count` values, last axis fastest.
+  public func scalars<T: FixedWidthInteger>(as type: T.Type) -> [T] {
+    gatherDoubles().map { value in
+      guard let exact = T(exactly: value) else {
+        preconditionFailure("scalars(as: \(T.self)): element \(value) of a \(dtype) tensor is not a \(T.self)")
+      }
+      return exact
     }
+  }
+
+  /// The elements of a `bool` tensor in logical row-major order.
+  public func scalars(as type: Bool.Type) -> [Bool] {
+    precondition(dtype == .bool, "scalars(as: Bool.self): tensor has dtype \(dtype), not bool")
+    return gatherDoubles().map { $0 != 0 }
   }
 
   /// The single element of a one-element tensor (any shape whose lengths
@@ -253,10 +307,12 @@ public struct Tensor: Sendable {
       // Looked up after the copy, which may have changed the layout.
       let target = storageOffset(of: indices)
       switch dtype {
-      case .float32:
-        storage.withUnsafeMutableBufferPointer(as: Float.self) { $0[target] = Float(newValue) }
-      case .float64:
-        storage.withUnsafeMutableBufferPointer(as: Double.self) { $0[target] = newValue }
+      case .float32: store(newValue, Float.self, at: target)
+      case .float64: store(newValue, Double.self, at: target)
+      case .float16: store(newValue, Float16.self, at: target)
+      case .bfloat16: store(newValue, BFloat16.self, at: target)
+      case .int32: store(newValue, Int32.self, at: target)
+      case .bool: store(newValue, Bool.self, at: target)
       }
     }
   }
@@ -268,9 +324,13 @@ public struct Tensor: Sendable {
   ///
   /// Every write must call this first. It is what makes `Tensor` a value
   /// type and what makes `TensorStorage`'s `@unchecked Sendable` sound.
+  ///
+  /// A layout in which two indices share an element (a stride-0 axis from
+  /// `expanded(to:)`) is copied too, even when unshared, so that a write
+  /// changes one element only.
   mutating func makeStorageUnique() {
-    if !isKnownUniquelyReferenced(&storage) {
-      self = converted(to: dtype, forceCopy: true)
+    if !isKnownUniquelyReferenced(&storage) || hasOverlappingElements {
+      self = converted(to: dtype, forceCopy: true, reason: "copy on write")
     }
   }
 
@@ -279,16 +339,29 @@ public struct Tensor: Sendable {
   /// The element at storage position `position`, widened to `Double`.
   func element(atStorageOffset position: Int) -> Double {
     switch dtype {
-    case .float32: storage.withUnsafeBufferPointer(as: Float.self) { Double($0[position]) }
-    case .float64: storage.withUnsafeBufferPointer(as: Double.self) { $0[position] }
+    case .float32: load(Float.self, at: position)
+    case .float64: load(Double.self, at: position)
+    case .float16: load(Float16.self, at: position)
+    case .bfloat16: load(BFloat16.self, at: position)
+    case .int32: load(Int32.self, at: position)
+    case .bool: load(Bool.self, at: position)
     }
+  }
+
+  private func load<T: TensorScalar>(_ type: T.Type, at position: Int) -> Double {
+    storage.withUnsafeBufferPointer(as: T.self) { $0[position].doubleValue }
+  }
+
+  private func store<T: TensorScalar>(_ value: Double, _ type: T.Type, at position: Int) {
+    storage.withUnsafeMutableBufferPointer(as: T.self) { $0[position] = T(converting: value) }
   }
 
   /// The storage position of a logical index, after checking it.
   func storageOffset(of indices: [Int]) -> Int {
     precondition(
       indices.count == rank,
-      "Tensor subscript: \(indices.count) indices for a rank-\(rank) tensor of shape \(shape)"
+      "Tensor subscript: \(indices.count) indices for a rank-\(rank) tensor of shape \(shape); "
+        + "integer subscripts read one element; for a view write t[.at(i)] or t[i, .all]"
     )
     var position = offset
     for axis in indices.indices {
@@ -309,20 +382,37 @@ public struct Tensor: Sendable {
 
   /// Copies into a fresh row-major tensor of `dtype`, unless the dtype
   /// matches, the layout is contiguous and `forceCopy` is false.
-  func converted(to dtype: DType, forceCopy: Bool) -> Tensor {
+  func converted(to dtype: DType, forceCopy: Bool, reason: String) -> Tensor {
     if dtype == self.dtype && !forceCopy && isContiguous { return self }
-    switch (self.dtype, dtype) {
-    case (.float32, .float32): return copied(from: Float.self, to: Float.self, dtype: dtype)
-    case (.float32, .float64): return copied(from: Float.self, to: Double.self, dtype: dtype)
-    case (.float64, .float32): return copied(from: Double.self, to: Float.self, dtype: dtype)
-    case (.float64, .float64): return copied(from: Double.self, to: Double.self, dtype: dtype)
+    switch self.dtype {
+    case .float32: return copied(from: Float.self, to: dtype, reason: reason)
+    case .float64: return copied(from: Double.self, to: dtype, reason: reason)
+    case .float16: return copied(from: Float16.self, to: dtype, reason: reason)
+    case .bfloat16: return copied(from: BFloat16.self, to: dtype, reason: reason)
+    case .int32: return copied(from: Int32.self, to: dtype, reason: reason)
+    case .bool: return copied(from: Bool.self, to: dtype, reason: reason)
     }
   }
 
-  private func copied<S: BinaryFloatingPoint, D: BinaryFloatingPoint>(
-    from source: S.Type, to destination: D.Type, dtype: DType
+  private func copied<S: TensorScalar>(from source: S.Type, to dtype: DType, reason: String) -> Tensor {
+    // The same type is copied as it is; any other conversion goes through
+    // `Double`, which is exact on the way in, so that each destination type
+    // rounds exactly once.
+    switch dtype {
+    case self.dtype: return copied(from: S.self, to: S.self, reason: reason) { $0 }
+    case .float32: return copied(from: S.self, to: Float.self, reason: reason) { Float(converting: $0.doubleValue) }
+    case .float64: return copied(from: S.self, to: Double.self, reason: reason) { $0.doubleValue }
+    case .float16: return copied(from: S.self, to: Float16.self, reason: reason) { Float16(converting: $0.doubleValue) }
+    case .bfloat16: return copied(from: S.self, to: BFloat16.self, reason: reason) { BFloat16(converting: $0.doubleValue) }
+    case .int32: return copied(from: S.self, to: Int32.self, reason: reason) { Int32(converting: $0.doubleValue) }
+    case .bool: return copied(from: S.self, to: Bool.self, reason: reason) { Bool(converting: $0.doubleValue) }
+    }
+  }
+
+  private func copied<S: TensorScalar, D: TensorScalar>(
+    from source: S.Type, to destination: D.Type, reason: String, _ convert: (S) -> D
   ) -> Tensor {
-    let result = Tensor(zeroed: shape, dtype: dtype)
+    let result = Tensor(zeroed: shape, dtype: D.dtype, reason: reason)
     let walk = StridedWalk(shape: shape, operands: [result.stridedOperand, stridedOperand])
     let step = walk.innerStrides
     storage.withUnsafeBufferPointer(as: S.self) { src in
@@ -330,7 +420,7 @@ public struct Tensor: Sendable {
         walk.forEachRow { starts, length in
           var o = starts[0], i = starts[1]
           for _ in 0..<length {
-            dst[o] = D(src[i])
+            dst[o] = convert(src[i])
             o += step[0]
             i += step[1]
           }
@@ -340,10 +430,20 @@ public struct Tensor: Sendable {
     return result
   }
 
-  private func gather<S: BinaryFloatingPoint, T: BinaryFloatingPoint>(
-    _ source: S.Type, as type: T.Type
-  ) -> [T] {
-    var result: [T] = []
+  /// Every element, in logical row-major order, as a `Double` (exact).
+  func gatherDoubles() -> [Double] {
+    switch dtype {
+    case .float32: gather(Float.self)
+    case .float64: gather(Double.self)
+    case .float16: gather(Float16.self)
+    case .bfloat16: gather(BFloat16.self)
+    case .int32: gather(Int32.self)
+    case .bool: gather(Bool.self)
+    }
+  }
+
+  private func gather<S: TensorScalar>(_ source: S.Type) -> [Double] {
+    var result: [Double] = []
     result.reserveCapacity(count)
     let walk = StridedWalk(shape: shape, operands: [stridedOperand])
     let step = walk.innerStrides[0]
@@ -351,7 +451,7 @@ public struct Tensor: Sendable {
       walk.forEachRow { starts, length in
         var i = starts[0]
         for _ in 0..<length {
-          result.append(T(src[i]))
+          result.append(src[i].doubleValue)
           i += step
         }
       }

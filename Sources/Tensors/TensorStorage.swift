@@ -7,8 +7,9 @@
 /// there are.
 ///
 /// All allocation and deallocation goes through `allocate(byteCount:)` and
-/// `deallocate(_:byteCount:)`, so that a memory tracker (live bytes, peak
-/// bytes, allocation count) can be added in exactly one place.
+/// `deallocate(_:byteCount:)`, which report to `MemoryTracker`: live and
+/// peak bytes per tag, and the log of the enclosing `withMemoryTracking`
+/// scope.
 ///
 /// `@unchecked Sendable` is sound here because of how `Tensor` uses the
 /// class: storage is written only while a tensor holds the sole reference
@@ -24,6 +25,14 @@ final class TensorStorage: @unchecked Sendable {
   let count: Int
   /// The start of the allocation, bound to `dtype.storedType`.
   private let base: UnsafeMutableRawPointer
+  /// The `withMemoryTracking` scope in effect at allocation, if any.
+  let scope: MemoryScope?
+  /// Why the storage was allocated, for the memory log.
+  let reason: String
+  /// The tag the bytes are counted under. Read and written only under
+  /// `MemoryTracker`'s lock (after `init`), which keeps the
+  /// `@unchecked Sendable` sound.
+  var tag: MemoryTag
 
   /// The size of the allocation in bytes.
   var byteCount: Int { count * dtype.byteSize }
@@ -32,20 +41,38 @@ final class TensorStorage: @unchecked Sendable {
   ///
   /// Zero-filling costs one pass over the memory but means no tensor can
   /// ever show uninitialised bytes, and it makes `Tensor.zeros` free.
-  init(count: Int, dtype: DType) {
+  ///
+  /// - Parameters:
+  ///   - count: The number of elements.
+  ///   - dtype: Their type.
+  ///   - reason: Why, for the memory log (`"result"` for an op's output).
+  init(count: Int, dtype: DType, reason: String = "result") {
     precondition(count >= 0, "TensorStorage: negative element count \(count)")
     self.dtype = dtype
     self.count = count
+    self.reason = reason
+    scope = MemoryScope.current
+    tag = MemoryTag.current
     base = Self.allocate(byteCount: count * dtype.byteSize)
     // Binding the memory to its element type once, here, is what makes the
     // `assumingMemoryBound` calls in the accessors below well defined.
     switch dtype {
-    case .float32: base.initializeMemory(as: Float.self, repeating: 0, count: count)
-    case .float64: base.initializeMemory(as: Double.self, repeating: 0, count: count)
+    case .float32: initializeToZero(Float.self)
+    case .float64: initializeToZero(Double.self)
+    case .float16: initializeToZero(Float16.self)
+    case .bfloat16: initializeToZero(BFloat16.self)
+    case .int32: initializeToZero(Int32.self)
+    case .bool: initializeToZero(Bool.self)
     }
+    MemoryTracker.shared.allocated(self)
+  }
+
+  private func initializeToZero<T: TensorScalar>(_ type: T.Type) {
+    base.initializeMemory(as: T.self, repeating: T.zero, count: count)
   }
 
   deinit {
+    MemoryTracker.shared.released(self)
     Self.deallocate(base, byteCount: byteCount)
   }
 
@@ -83,7 +110,7 @@ final class TensorStorage: @unchecked Sendable {
   /// A new storage with the same dtype and a byte-for-byte copy of the
   /// elements.
   func copy() -> TensorStorage {
-    let result = TensorStorage(count: count, dtype: dtype)
+    let result = TensorStorage(count: count, dtype: dtype, reason: "storage copy")
     result.base.copyMemory(from: base, byteCount: byteCount)
     return result
   }

@@ -88,7 +88,7 @@ struct LearnerCommandTests {
   @Test("read draws a lesson's pipe table as an aligned table")
   func readTable() throws {
     let sandbox = try CLISandbox()
-    let path = "Lessons/1-foundation/01-calibration.md"
+    let path = "Lessons/1-foundation/07-calibration.md"
     try sandbox.write(path, try sandbox.read(path) + "\n| bins | ECE |\n|---|--:|\n| 5 | 0.288 |\n")
     let result = try sandbox.run(["read", "calibration"])
     #expect(result.status == 0)

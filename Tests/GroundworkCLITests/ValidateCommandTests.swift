@@ -61,3 +61,18 @@ struct ValidateCommandTests {
     #expect(result.stdout.contains("Lessons/1-foundation/09-more.md:3: no grader named \"no.such.grader\""))
   }
 }
+
+@Suite("Validate front matter", .serialized)
+struct ValidateFrontMatterTests {
+  @Test("a lesson without summary and minutes is a problem for validate, not for learners")
+  func incompleteFrontMatter() throws {
+    let sandbox = try CLISandbox()
+    try sandbox.write("Lessons/1-foundation/09-short.md", "# Short\n\nText.\n")
+    let validate = try sandbox.run(["validate"])
+    #expect(validate.status == 1)
+    #expect(validate.stdout.contains("problem  Lessons/1-foundation/09-short.md:1: front matter incomplete: add summary and minutes"))
+    let list = try sandbox.run(["list"])
+    #expect(list.status == 0)
+    #expect(list.stdout.contains("Short"))
+  }
+}

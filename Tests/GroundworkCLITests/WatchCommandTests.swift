@@ -16,7 +16,7 @@ struct WatchCommandTests {
   func sandboxWithTwoExercises() throws -> CLISandbox {
     let sandbox = try CLISandbox()
     try sandbox.write(
-      "Lessons/1-foundation/02-again.md",
+      "Lessons/1-foundation/08-again.md",
       """
       # Calibration again
 

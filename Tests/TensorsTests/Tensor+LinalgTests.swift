@@ -100,9 +100,15 @@ import Testing
     #endif
   }
 
-  @Test func nonMatrixOperandTraps() async {
+  @Test func scalarOperandTraps() async {
     await #expect(processExitsWith: .failure) {
-      _ = matmul(Tensor.zeros([3]), Tensor.zeros([3, 1]))
+      _ = matmul(Tensor(scalar: 2), Tensor.zeros([3, 1]))
+    }
+  }
+
+  @Test func batchesThatDoNotBroadcastTrap() async {
+    await #expect(processExitsWith: .failure) {
+      _ = matmul(Tensor.zeros([2, 3, 4]), Tensor.zeros([3, 4, 5]))
     }
   }
 }

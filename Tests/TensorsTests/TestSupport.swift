@@ -3,10 +3,7 @@
 /// A tensor of `dtype` holding `values`, written as exact decimals in the
 /// test so that both dtypes can share one table of expected results.
 func makeTensor(_ values: [Double], shape: [Int], dtype: DType) -> Tensor {
-  switch dtype {
-  case .float32: Tensor(values.map { Float($0) }, shape: shape)
-  case .float64: Tensor(values, shape: shape)
-  }
+  Tensor(values, shape: shape).converted(to: dtype)
 }
 
 /// Whether `actual` matches `expected` element by element within
