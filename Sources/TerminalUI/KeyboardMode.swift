@@ -14,7 +14,8 @@ import Musl
 /// SIGINT. SIGINT, SIGTERM, SIGHUP and SIGQUIT are caught while the mode is
 /// on: the handler restores the saved settings and ends the process with the
 /// usual status for the signal (128 + its number), so a learner's shell is
-/// never left without echo.
+/// never left without echo. Ctrl-Z (SIGTSTP) gives the shell its settings
+/// back before stopping, and single-key mode returns with `fg`.
 public final class KeyboardMode {
   /// Switches standard input to single-key mode. `onSignal`, when given,
   /// runs in the signal handler before the process ends, so it must be
@@ -37,6 +38,8 @@ public final class KeyboardMode {
       cc[Int(VMIN)] = 1
       cc[Int(VTIME)] = 0
     }
+    singleKeySettings = single
+    signal(SIGTSTP, suspend)
     tcsetattr(STDIN_FILENO, TCSANOW, &single)
   }
 
@@ -49,7 +52,7 @@ public final class KeyboardMode {
     var settings = savedSettings
     tcsetattr(STDIN_FILENO, TCSANOW, &settings)
     hasSavedSettings = false
-    for signalNumber in Self.signals { signal(signalNumber, SIG_DFL) }
+    for signalNumber in Self.signals + [SIGTSTP] { signal(signalNumber, SIG_DFL) }
   }
 
   /// Standard input is not a terminal.
@@ -64,6 +67,26 @@ public final class KeyboardMode {
 nonisolated(unsafe) private var savedSettings = termios()
 nonisolated(unsafe) private var hasSavedSettings = false
 nonisolated(unsafe) private var signalCleanup: (@convention(c) () -> Void)?
+nonisolated(unsafe) private var singleKeySettings = termios()
+
+/// Ctrl-Z: put the shell's settings back, stop for real (the default action
+/// of SIGTSTP, raised again with our handler out of the way), and on `fg`
+/// take single-key mode back.
+private func suspend(_ signalNumber: Int32) {
+  guard hasSavedSettings else { return }
+  tcsetattr(STDIN_FILENO, TCSANOW, &savedSettings)
+  signal(SIGTSTP, SIG_DFL)
+  // SIGTSTP is blocked while its handler runs: unblock it, or the raise
+  // would only be delivered (to this handler again) once it returns.
+  var stop = sigset_t()
+  sigemptyset(&stop)
+  sigaddset(&stop, SIGTSTP)
+  sigprocmask(SIG_UNBLOCK, &stop, nil)
+  raise(SIGTSTP)
+  // Execution continues here after SIGCONT.
+  signal(SIGTSTP, suspend)
+  tcsetattr(STDIN_FILENO, TCSANOW, &singleKeySettings)
+}
 
 private func restoreAndExit(_ signalNumber: Int32) {
   signalCleanup?()

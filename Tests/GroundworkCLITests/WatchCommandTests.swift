@@ -118,6 +118,36 @@ struct WatchCommandTests {
     #expect(terminal.settings().c_lflag == before.c_lflag)
   }
 
+  @Test("Ctrl-Z gives the shell its settings back; fg takes single-key mode again", .timeLimit(.minutes(2)))
+  func suspendAndResume() throws {
+    let sandbox = try CLISandbox()
+    let terminal = try startWatch(sandbox)
+    let before = terminal.settings()
+    #expect(terminal.waitFor("checks passed"))
+    #expect(terminal.settings().c_lflag & tcflag_t(ICANON) == 0)
+    kill(terminal.pid, SIGTSTP)
+    // Never block here: a watch that failed to stop must fail the test,
+    // not hang it.
+    var status: Int32 = 0
+    var stopped = false
+    let stopDeadline = Date().addingTimeInterval(10)
+    while !stopped && Date() < stopDeadline {
+      stopped = waitpid(terminal.pid, &status, WUNTRACED | WNOHANG) == terminal.pid && status & 0xff == 0x7f
+      if !stopped { usleep(20_000) }
+    }
+    try #require(stopped, "watch did not stop on SIGTSTP")
+    #expect(terminal.settings().c_lflag == before.c_lflag)
+    kill(terminal.pid, SIGCONT)
+    let deadline = Date().addingTimeInterval(10)
+    while terminal.settings().c_lflag & tcflag_t(ICANON) != 0 && Date() < deadline { usleep(20_000) }
+    #expect(terminal.settings().c_lflag & tcflag_t(ICANON) == 0)
+    let mark = terminal.mark
+    terminal.type("l")
+    #expect(terminal.waitFor("calibration-ece", after: mark))
+    terminal.type("q")
+    #expect(terminal.waitForExit() == 0)
+  }
+
   @Test("Ctrl-C while an endless loop is graded ends the loop too", .timeLimit(.minutes(2)))
   func interruptKillsTheGradingProgram() throws {
     let sandbox = try CLISandbox()
