@@ -91,7 +91,8 @@ public struct ExerciseGrader: Sendable {
     if finished && outcome.termination == .exited(0) { return report }
 
     let explanation = CrashExplanation.explain(
-      outcome, displayPath: displayPath, timeLimit: limits.seconds, outputLimit: limits.maxOutputBytes ?? 0)
+      outcome, displayPath: displayPath, timeLimit: limits.seconds, outputLimit: limits.maxOutputBytes ?? 0,
+      memoryLimit: limits.maxMemoryBytes)
     // Checks begin in order, so the one that was running is the last begun.
     if let running = report.checks.indices.last, report.checks[running].status == .notRun {
       report.checks[running].status =
