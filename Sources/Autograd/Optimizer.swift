@@ -59,10 +59,10 @@ public struct SGD: Optimizer {
       if momentum != 0 {
         let key = ObjectIdentifier(parameter)
         let buffer = velocity[key].map { $0 * momentum + gradient } ?? gradient
-        velocity[key] = buffer
+        velocity[key] = buffer.tagged(.optimizerState)
         gradient = nesterov ? gradient + buffer * momentum : buffer
       }
-      parameter.value = parameter.value - gradient * learningRate
+      parameter.value = (parameter.value - gradient * learningRate).tagged(.parameter)
     }
   }
 }
@@ -138,11 +138,11 @@ public struct Adam: Optimizer {
       let zeros = Tensor.zeros(theta.shape, dtype: theta.dtype)
       let m = (firstMoment[key] ?? zeros) * beta1 + gradient * (1 - beta1)
       let v = (secondMoment[key] ?? zeros) * beta2 + gradient * gradient * (1 - beta2)
-      firstMoment[key] = m
-      secondMoment[key] = v
+      firstMoment[key] = m.tagged(.optimizerState)
+      secondMoment[key] = v.tagged(.optimizerState)
       let mHat = m / correction1
       let vHat = v / correction2
-      parameter.value = theta - mHat / (vHat.sqrt() + epsilon) * learningRate
+      parameter.value = (theta - mHat / (vHat.sqrt() + epsilon) * learningRate).tagged(.parameter)
     }
   }
 }

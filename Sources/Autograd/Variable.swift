@@ -97,7 +97,10 @@ public final class Variable {
     precondition(
       gradient.shape == value.shape,
       "gradient of shape \(gradient.shape) for a value of shape \(value.shape) (\(operation))")
-    grad = grad.map { $0 + gradient } ?? gradient
+    let total = grad.map { $0 + gradient } ?? gradient
+    // A leaf's gradient lives until the optimizer step; an intermediate's
+    // is freed as soon as it is passed on, like any activation.
+    grad = inputs.isEmpty ? total.tagged(.gradient) : total
   }
 
   /// Every node this one depends on, inputs before the nodes that use

@@ -31,7 +31,7 @@ public enum CurriculumLoader {
       var isDirectory: ObjCBool = false
       _ = fileManager.fileExists(atPath: lessonsURL.appendingPathComponent(folder).path, isDirectory: &isDirectory)
       guard isDirectory.boolValue else {
-        if folder != "README.md" {
+        if folder != "README.md" && folder != "exercise-ids.txt" {
           diagnostics.append(Diagnostic(path: folderPath, message: "only part folders (N-name) belong in Lessons/"))
         }
         continue

@@ -68,13 +68,14 @@ public struct CurriculumValidator: Sendable {
     let linkProblems = curriculum.lessons.flatMap { lesson in
       CurriculumLoader.brokenLinks(in: lesson, root: grader.project.root).map { Problem($0) }
     }
+    let idProblems = Self.idProblems(curriculum, registry: grader.project.url(Self.idRegistryPath))
     let exercises = curriculum.exercises
     let results = ResultSlots<ExerciseResult>(count: exercises.count)
     DispatchQueue.concurrentPerform(iterations: exercises.count) { index in
       results[index] = validate(exercises[index])
     }
     let exerciseResults = results.values
-    return (loadProblems + frontMatterProblems + linkProblems + exerciseResults.flatMap(\.problems), exerciseResults)
+    return (loadProblems + frontMatterProblems + linkProblems + idProblems + exerciseResults.flatMap(\.problems), exerciseResults)
   }
 
   /// Validates one exercise.
@@ -135,6 +136,45 @@ public struct CurriculumValidator: Sendable {
       problem(exercise.exercisePath, error.description)
     }
     return result
+  }
+
+  /// The file listing every exercise id ever published, one per line.
+  public static let idRegistryPath = "Lessons/exercise-ids.txt"
+
+  /// Ids are stable: learners' progress is stored under them, so every id
+  /// in the registry must still exist (a removed exercise is kept as a line
+  /// `retired: ID`), and every exercise must be in the registry.
+  static func idProblems(_ curriculum: Curriculum, registry: URL) -> [Problem] {
+    guard let text = try? String(contentsOf: registry, encoding: .utf8) else {
+      return [Problem(place: idRegistryPath, message: "missing: it lists every published exercise id, one per line")]
+    }
+    var published: [(id: String, line: Int)] = []
+    var retired = Set<String>()
+    for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      let line = rawLine.trimmingSpaces
+      if line.isEmpty || line.hasPrefix("#") { continue }
+      if line.hasPrefix("retired:") {
+        retired.insert(String(line.dropFirst("retired:".count)).trimmingSpaces)
+      } else {
+        published.append((line, index + 1))
+      }
+    }
+    let current = Set(curriculum.exercises.map(\.id))
+    var problems: [Problem] = []
+    for entry in published where !current.contains(entry.id) && !retired.contains(entry.id) {
+      problems.append(
+        Problem(
+          place: "\(idRegistryPath):\(entry.line)",
+          message: "exercise id \"\(entry.id)\" was published but no lesson declares it; learners' progress refers to it (rename it back, or add `retired: \(entry.id)`)"))
+    }
+    let known = Set(published.map(\.id))
+    for exercise in curriculum.exercises where !known.contains(exercise.id) {
+      problems.append(
+        Problem(
+          place: "\(exercise.lessonPath):\(exercise.line)",
+          message: "exercise id \"\(exercise.id)\" is not in \(idRegistryPath); add it (ids are permanent once published)"))
+    }
+    return problems
   }
 
   /// Whether the learner's file is exactly what `groundwork sync` writes

@@ -178,7 +178,10 @@ public struct Scaffold: Sendable {
     try write(grader, to: graderPath, overwrite: false)
     try register(typeName: typeName)
     try append(block, to: lesson.path)
-    return [lesson.path, solutionPath, exercisePath, graderPath, "Sources/Grading/GraderRegistry.swift"]
+    let registry = CurriculumValidator.idRegistryPath
+    let ids = (try? String(contentsOf: project.url(registry), encoding: .utf8)) ?? ""
+    try write(ids + (ids.isEmpty || ids.hasSuffix("\n") ? "" : "\n") + id + "\n", to: registry, overwrite: true)
+    return [lesson.path, solutionPath, exercisePath, graderPath, "Sources/Grading/GraderRegistry.swift", registry]
   }
 
   func register(typeName: String) throws(RunnerError) {

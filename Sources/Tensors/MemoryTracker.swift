@@ -94,7 +94,12 @@ public struct MemoryUsage: Sendable, Equatable {
 /// One line of a memory log: a storage allocated or released.
 public struct MemoryEvent: Sendable, Equatable {
   /// Whether the storage was allocated or released.
-  public enum Kind: String, Sendable { case allocate, release }
+  public enum Kind: String, Sendable {
+    /// The storage was allocated.
+    case allocate
+    /// The storage was released: the last tensor using it went away.
+    case release
+  }
   /// Allocated or released.
   public var kind: Kind
   /// The storage's size in bytes.

@@ -24,12 +24,19 @@ struct StridedOperand {
 /// in the caller lets it be a tight, specialised loop over typed pointers,
 /// while the odometer bookkeeping below runs once per row, not per element.
 struct StridedWalk {
-  /// The logical shape being visited.
+  /// The logical shape being visited, after merging axes (see `init`).
   let shape: [Int]
   /// The operands, each with one stride per axis of `shape`.
   let operands: [StridedOperand]
 
   /// Creates a walk; every operand must have one stride per axis.
+  ///
+  /// Axes that every operand steps through as if they were one longer axis
+  /// (axis i's stride is axis i+1's stride times its length, for every
+  /// operand) are merged first, and axes of length 1 dropped. The visiting
+  /// order is unchanged, but a contiguous [1000, 10000] tensor becomes one
+  /// row of 10⁷ elements, so the odometer below runs once instead of 1000
+  /// times and the inner loop is long enough to vectorise.
   init(shape: [Int], operands: [StridedOperand]) {
     for operand in operands {
       precondition(
@@ -37,9 +44,30 @@ struct StridedWalk {
         "StridedWalk: \(operand.strides.count) strides for a rank-\(shape.count) shape"
       )
     }
-    self.shape = shape
-    self.operands = operands
+    if shape.contains(0) {
+      self.shape = shape
+      self.operands = operands
+      return
+    }
+    var mergedShape: [Int] = []
+    var mergedStrides = [[Int]](repeating: [], count: operands.count)
+    for axis in shape.indices where shape[axis] != 1 {
+      if let last = mergedShape.indices.last,
+        operands.indices.allSatisfy({ mergedStrides[$0][last] == operands[$0].strides[axis] * shape[axis] })
+      {
+        mergedShape[last] *= shape[axis]
+        for k in operands.indices { mergedStrides[k][last] = operands[k].strides[axis] }
+      } else {
+        mergedShape.append(shape[axis])
+        for k in operands.indices { mergedStrides[k].append(operands[k].strides[axis]) }
+      }
+    }
+    self.shape = mergedShape
+    self.operands = operands.indices.map { StridedOperand(strides: mergedStrides[$0], offset: operands[$0].offset) }
   }
+
+  /// The number of elements visited.
+  var count: Int { elementCount(of: shape) }
 
   /// Each operand's stride along the last axis: the step within a row.
   /// A 0-d shape has a single row of length 1, so the step is never used.
@@ -53,8 +81,15 @@ struct StridedWalk {
   ///   starts (in the order of `operands`) and the number of elements in
   ///   the row.
   func forEachRow(_ body: (_ starts: [Int], _ rowLength: Int) -> Void) {
+    forEachRow(elements: 0..<count, body)
+  }
+
+  /// Calls `body` for the pieces of rows that hold the elements numbered
+  /// `elements` in row-major order: whole rows, except possibly a partial
+  /// one at each end. This is how a walk is split between threads.
+  func forEachRow(elements: Range<Int>, _ body: (_ starts: [Int], _ rowLength: Int) -> Void) {
     // An empty shape (some axis of length 0) has no elements at all.
-    if shape.contains(0) { return }
+    if shape.contains(0) || elements.isEmpty { return }
     var starts = operands.map(\.offset)
     // Rank 0: one element, at the offsets themselves.
     guard let rowLength = shape.last else {
@@ -62,9 +97,27 @@ struct StridedWalk {
       return
     }
     let outerRank = shape.count - 1
+    let inner = innerStrides
+    // Position the odometer at the row holding the first element.
+    var row = elements.lowerBound / rowLength
+    var column = elements.lowerBound % rowLength
     var index = [Int](repeating: 0, count: outerRank)
+    for axis in stride(from: outerRank - 1, through: 0, by: -1) {
+      index[axis] = row % shape[axis]
+      row /= shape[axis]
+      for k in starts.indices { starts[k] += index[axis] * operands[k].strides[axis] }
+    }
+    var remaining = elements.count
     while true {
-      body(starts, rowLength)
+      let length = Swift.min(rowLength - column, remaining)
+      if column == 0 {
+        body(starts, length)
+      } else {
+        body(starts.indices.map { starts[$0] + column * inner[$0] }, length)
+      }
+      remaining -= length
+      column = 0
+      if remaining == 0 { return }
       // Advance the odometer over the outer axes, last axis fastest. When an
       // axis wraps, rewind its contribution and carry into the next one out.
       var axis = outerRank - 1

@@ -160,6 +160,10 @@ extension Tensor {
   /// `-0.0` and `0.0` swap, which `0 - x` would not do. `int32` wraps
   /// (`-Int32.min == Int32.min`), as in NumPy; `bool` traps.
   public static prefix func - (operand: Tensor) -> Tensor {
+    profiled("neg", flops: operand.count, bytesRead: operand.elementBytes) { negated(operand) }
+  }
+
+  private static func negated(_ operand: Tensor) -> Tensor {
     switch operand.dtype {
     case .float32: return operand.map { (x: Float) in -x }
     case .float64: return operand.map { (x: Double) in -x }
@@ -175,6 +179,12 @@ extension Tensor {
   /// Checks dtypes and shapes, then dispatches to the typed kernel.
   static func elementwise(_ lhs: Tensor, _ rhs: Tensor, _ op: ElementwiseOperator) -> Tensor {
     let shape = checkedBroadcastShape(lhs, rhs, op: op.rawValue)
+    return profiled(op.rawValue, flops: elementCount(of: shape), bytesRead: lhs.elementBytes + rhs.elementBytes) {
+      elementwise(lhs, rhs, shape: shape, op)
+    }
+  }
+
+  private static func elementwise(_ lhs: Tensor, _ rhs: Tensor, shape: [Int], _ op: ElementwiseOperator) -> Tensor {
     switch lhs.dtype {
     case .float32: return floatingElementwise(lhs, rhs, shape: shape, Float.self, op)
     case .float64: return floatingElementwise(lhs, rhs, shape: shape, Double.self, op)
@@ -209,10 +219,10 @@ extension Tensor {
     _ lhs: Tensor, _ rhs: Tensor, shape: [Int], _ type: S.Type, _ op: ElementwiseOperator
   ) -> Tensor {
     switch op {
-    case .add: broadcastingMap(lhs, rhs, shape: shape) { (a: S, b: S) in S(rounding: a.widened + b.widened) }
-    case .subtract: broadcastingMap(lhs, rhs, shape: shape) { (a: S, b: S) in S(rounding: a.widened - b.widened) }
-    case .multiply: broadcastingMap(lhs, rhs, shape: shape) { (a: S, b: S) in S(rounding: a.widened * b.widened) }
-    case .divide: broadcastingMap(lhs, rhs, shape: shape) { (a: S, b: S) in S(rounding: a.widened / b.widened) }
+    case .add: broadcastingMap(lhs, rhs, shape: shape, FloatingAdd<S>())
+    case .subtract: broadcastingMap(lhs, rhs, shape: shape, FloatingSubtract<S>())
+    case .multiply: broadcastingMap(lhs, rhs, shape: shape, FloatingMultiply<S>())
+    case .divide: broadcastingMap(lhs, rhs, shape: shape, FloatingDivide<S>())
     }
   }
 
@@ -235,22 +245,29 @@ extension Tensor {
     }
   }
 
-  /// The one binary element-wise loop: `result[i] = f(lhs[i], rhs[i])`
+  /// The one binary element-wise loop: `result[i] = kernel(lhs[i], rhs[i])`
   /// over the broadcast `shape`, reading both operands through their
   /// strides.
   ///
   /// Broadcasting costs nothing extra: a broadcast axis gets stride 0, so
-  /// the walk keeps reading the same element along it.
+  /// the walk keeps reading the same element along it. Rows with unit
+  /// strides, or a scalar on one side, get loops the compiler vectorises
+  /// (the kernel is a type, so each kernel gets its own specialised loop).
+  /// Tensors of `parallelElementThreshold` elements or more are split into
+  /// one contiguous range of elements per thread; each element is computed
+  /// from its own inputs alone, so the result is bit-identical for any
+  /// number of threads.
   ///
   /// - Parameters:
   ///   - shape: The broadcast shape of `lhs` and `rhs`.
-  ///   - f: The scalar operation; its argument types must be the stored
-  ///     types of the operands' dtypes.
-  /// - Returns: A new row-major tensor of `shape`, of the dtype stored as `R`.
-  static func broadcastingMap<A: TensorScalar, B: TensorScalar, R: TensorScalar>(
-    _ lhs: Tensor, _ rhs: Tensor, shape: [Int], _ f: (A, B) -> R
+  ///   - threads: How many threads large tensors use.
+  ///   - kernel: The scalar operation; its argument types must be the
+  ///     stored types of the operands' dtypes.
+  /// - Returns: A new row-major tensor of `shape`, of the dtype stored as `K.R`.
+  static func broadcastingMap<K: BinaryKernel>(
+    _ lhs: Tensor, _ rhs: Tensor, shape: [Int], threads: Int = defaultThreadCount, _ kernel: K
   ) -> Tensor {
-    let result = Tensor(zeroed: shape, dtype: R.dtype)
+    let result = Tensor(uninitialized: shape, dtype: K.R.dtype)
     let walk = StridedWalk(
       shape: shape,
       operands: [
@@ -261,16 +278,33 @@ extension Tensor {
     )
     let step = walk.innerStrides
     let (so, sa, sb) = (step[0], step[1], step[2])
-    lhs.storage.withUnsafeBufferPointer(as: A.self) { a in
-      rhs.storage.withUnsafeBufferPointer(as: B.self) { b in
-        result.storage.withUnsafeMutableBufferPointer(as: R.self) { out in
-          walk.forEachRow { starts, length in
-            var o = starts[0], i = starts[1], j = starts[2]
-            for _ in 0..<length {
-              out[o] = f(a[i], b[j])
-              o += so
-              i += sa
-              j += sb
+    let count = walk.count
+    lhs.storage.withUnsafeBufferPointer(as: K.A.self) { a in
+      rhs.storage.withUnsafeBufferPointer(as: K.B.self) { b in
+        result.storage.withUnsafeMutableBufferPointer(as: K.R.self) { out in
+          let pointers = UncheckedSendable(value: (a.baseAddress!, b.baseAddress!, out.baseAddress!))
+          let chunks = count >= parallelElementThreshold ? threads : 1
+          parallelChunks(count: count, threads: chunks) { range in
+            let (a, b, out) = pointers.value
+            walk.forEachRow(elements: range) { starts, length in
+              let (x, y, z) = (a + starts[1], b + starts[2], out + starts[0])
+              if so == 1 && sa == 1 && sb == 1 {
+                for t in 0..<length { z[t] = kernel(x[t], y[t]) }
+              } else if so == 1 && sa == 1 && sb == 0 {
+                let y0 = y[0]
+                for t in 0..<length { z[t] = kernel(x[t], y0) }
+              } else if so == 1 && sa == 0 && sb == 1 {
+                let x0 = x[0]
+                for t in 0..<length { z[t] = kernel(x0, y[t]) }
+              } else {
+                var (o, i, j) = (0, 0, 0)
+                for _ in 0..<length {
+                  z[o] = kernel(x[i], y[j])
+                  o += so
+                  i += sa
+                  j += sb
+                }
+              }
             }
           }
         }
@@ -279,27 +313,58 @@ extension Tensor {
     return result
   }
 
-  /// The one unary element-wise loop: `result[i] = f(self[i])`, reading
+  /// `broadcastingMap` with the scalar operation given as a closure, for
+  /// the many operations that are not hot enough to deserve a kernel type.
+  /// `f` must compute from its arguments only (it may run on several
+  /// threads at once).
+  static func broadcastingMap<A: TensorScalar, B: TensorScalar, R: TensorScalar>(
+    _ lhs: Tensor, _ rhs: Tensor, shape: [Int], threads: Int = defaultThreadCount, _ f: (A, B) -> R
+  ) -> Tensor {
+    withoutActuallyEscaping(f) { f in
+      broadcastingMap(lhs, rhs, shape: shape, threads: threads, ClosureBinaryKernel(f: f))
+    }
+  }
+
+  /// The one unary element-wise loop: `result[i] = kernel(self[i])`, reading
   /// `self` through its strides into a new row-major tensor of the dtype
-  /// stored as `R`.
-  func map<A: TensorScalar, R: TensorScalar>(_ f: (A) -> R) -> Tensor {
-    let result = Tensor(zeroed: shape, dtype: R.dtype)
+  /// stored as `K.R`. Threads and vectorisation as in `broadcastingMap`.
+  func map<K: UnaryKernel>(threads: Int = defaultThreadCount, _ kernel: K) -> Tensor {
+    let result = Tensor(uninitialized: shape, dtype: K.R.dtype)
     let walk = StridedWalk(shape: shape, operands: [result.stridedOperand, stridedOperand])
     let step = walk.innerStrides
     let (so, sa) = (step[0], step[1])
-    storage.withUnsafeBufferPointer(as: A.self) { a in
-      result.storage.withUnsafeMutableBufferPointer(as: R.self) { out in
-        walk.forEachRow { starts, length in
-          var o = starts[0], i = starts[1]
-          for _ in 0..<length {
-            out[o] = f(a[i])
-            o += so
-            i += sa
+    let count = walk.count
+    storage.withUnsafeBufferPointer(as: K.A.self) { a in
+      result.storage.withUnsafeMutableBufferPointer(as: K.R.self) { out in
+        let pointers = UncheckedSendable(value: (a.baseAddress!, out.baseAddress!))
+        let chunks = count >= parallelElementThreshold ? threads : 1
+        parallelChunks(count: count, threads: chunks) { range in
+          let (a, out) = pointers.value
+          walk.forEachRow(elements: range) { starts, length in
+            let (x, z) = (a + starts[1], out + starts[0])
+            if so == 1 && sa == 1 {
+              for t in 0..<length { z[t] = kernel(x[t]) }
+            } else {
+              var (o, i) = (0, 0)
+              for _ in 0..<length {
+                z[o] = kernel(x[i])
+                o += so
+                i += sa
+              }
+            }
           }
         }
       }
     }
     return result
+  }
+
+  /// `map` with the scalar operation given as a closure (see the closure
+  /// form of `broadcastingMap`).
+  func map<A: TensorScalar, R: TensorScalar>(threads: Int = defaultThreadCount, _ f: (A) -> R) -> Tensor {
+    withoutActuallyEscaping(f) { f in
+      map(threads: threads, ClosureUnaryKernel(f: f))
+    }
   }
 
   /// This tensor's layout stretched to `shape` (which must be a broadcast
@@ -313,4 +378,59 @@ extension Tensor {
     }
     return StridedOperand(strides: stretched, offset: offset)
   }
+}
+
+// MARK: - Kernel types
+
+/// A scalar operation of two arguments, as a type: element-wise loops are
+/// generic over it, so that each operation gets a specialised, inlined,
+/// vectorisable loop instead of a call through a closure per element.
+/// Kernels must compute from their arguments only, as a loop may call one
+/// kernel value from several threads at once.
+protocol BinaryKernel: Sendable {
+  associatedtype A: TensorScalar
+  associatedtype B: TensorScalar
+  associatedtype R: TensorScalar
+  func callAsFunction(_ a: A, _ b: B) -> R
+}
+
+/// A scalar operation of one argument, as a type (see `BinaryKernel`).
+protocol UnaryKernel: Sendable {
+  associatedtype A: TensorScalar
+  associatedtype R: TensorScalar
+  func callAsFunction(_ a: A) -> R
+}
+
+/// `a + b`, computed in `S.Compute` and rounded to `S`.
+struct FloatingAdd<S: FloatingStorage>: BinaryKernel {
+  @inline(__always) func callAsFunction(_ a: S, _ b: S) -> S { S(rounding: a.widened + b.widened) }
+}
+
+/// `a − b`, computed in `S.Compute` and rounded to `S`.
+struct FloatingSubtract<S: FloatingStorage>: BinaryKernel {
+  @inline(__always) func callAsFunction(_ a: S, _ b: S) -> S { S(rounding: a.widened - b.widened) }
+}
+
+/// `a × b`, computed in `S.Compute` and rounded to `S`.
+struct FloatingMultiply<S: FloatingStorage>: BinaryKernel {
+  @inline(__always) func callAsFunction(_ a: S, _ b: S) -> S { S(rounding: a.widened * b.widened) }
+}
+
+/// `a ÷ b`, computed in `S.Compute` and rounded to `S`.
+struct FloatingDivide<S: FloatingStorage>: BinaryKernel {
+  @inline(__always) func callAsFunction(_ a: S, _ b: S) -> S { S(rounding: a.widened / b.widened) }
+}
+
+/// A closure as a kernel. `@unchecked Sendable` under the contract of
+/// `UncheckedSendable`: the closures passed here compute from their
+/// arguments and capture immutable values only.
+struct ClosureBinaryKernel<A: TensorScalar, B: TensorScalar, R: TensorScalar>: BinaryKernel, @unchecked Sendable {
+  let f: (A, B) -> R
+  @inline(__always) func callAsFunction(_ a: A, _ b: B) -> R { f(a, b) }
+}
+
+/// A closure as a unary kernel (see `ClosureBinaryKernel`).
+struct ClosureUnaryKernel<A: TensorScalar, R: TensorScalar>: UnaryKernel, @unchecked Sendable {
+  let f: (A) -> R
+  @inline(__always) func callAsFunction(_ a: A) -> R { f(a) }
 }

@@ -58,6 +58,12 @@ extension Tensor {
   /// the stored type itself, `Float` for `bfloat16`, `Int32` for `bool`.
   static func compare(_ lhs: Tensor, _ rhs: Tensor, _ op: ComparisonOperator) -> Tensor {
     let shape = checkedBroadcastShape(lhs, rhs, op: op.rawValue)
+    return profiled(op.rawValue, flops: elementCount(of: shape), bytesRead: lhs.elementBytes + rhs.elementBytes) {
+      compare(lhs, rhs, shape: shape, op)
+    }
+  }
+
+  private static func compare(_ lhs: Tensor, _ rhs: Tensor, shape: [Int], _ op: ComparisonOperator) -> Tensor {
     switch lhs.dtype {
     case .float32: return compare(lhs, rhs, shape: shape, op) { (x: Float) in x }
     case .float64: return compare(lhs, rhs, shape: shape, op) { (x: Double) in x }

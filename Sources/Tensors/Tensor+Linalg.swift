@@ -30,6 +30,13 @@
 /// - Returns: A new row-major tensor of the operands' dtype.
 public func matmul(_ a: Tensor, _ b: Tensor) -> Tensor {
   let plan = MatmulShapes(a, b)
+  let flops = 2 * plan.batch.reduce(1, *) * plan.m * plan.n * plan.k
+  return profiled("matmul", flops: flops, bytesRead: a.elementBytes + b.elementBytes) {
+    matmul(plan, a, b)
+  }
+}
+
+private func matmul(_ plan: MatmulShapes, _ a: Tensor, _ b: Tensor) -> Tensor {
   switch a.dtype {
   case .float32, .float64: break
   case .float16, .bfloat16:

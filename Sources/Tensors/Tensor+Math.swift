@@ -19,7 +19,7 @@ extension Tensor {
     switch dtype {
     case .int32: return map { (x: Int32) in x < 0 ? 0 &- x : x }
     case .bool: preconditionFailure("abs: bool tensor; convert with converted(to:) first")
-    default: return mapFloating("abs", { $0.magnitude }, { $0.magnitude })
+    default: return mapFloating("abs", .abs)
     }
   }
 
@@ -27,18 +27,18 @@ extension Tensor {
 
   /// eˣ for every element. Overflows to +∞ above about 88.7 (`float32`) or
   /// 709.8 (`float64`); −∞ gives 0, NaN gives NaN.
-  public func exp() -> Tensor { mapFloating("exp", { Float.exp($0) }, { Double.exp($0) }) }
+  public func exp() -> Tensor { mapFloating("exp", .exp) }
 
   /// The natural logarithm of every element: `log(0) = −∞`, and NaN for
   /// negative inputs (IEEE 754).
-  public func log() -> Tensor { mapFloating("log", { Float.log($0) }, { Double.log($0) }) }
+  public func log() -> Tensor { mapFloating("log", .log) }
 
   /// The square root of every element, correctly rounded; NaN for negative
   /// inputs, and `sqrt(-0.0) = -0.0`.
-  public func sqrt() -> Tensor { mapFloating("sqrt", { $0.squareRoot() }, { $0.squareRoot() }) }
+  public func sqrt() -> Tensor { mapFloating("sqrt", .sqrt) }
 
   /// The hyperbolic tangent of every element, in (−1, 1); ±1 for large |x|.
-  public func tanh() -> Tensor { mapFloating("tanh", { Float.tanh($0) }, { Double.tanh($0) }) }
+  public func tanh() -> Tensor { mapFloating("tanh", .tanh) }
 
   /// Every element raised to the power `exponent` (C's `pow`, via
   /// `Real.pow`): `pow(x, 0) = 1` for every x, NaN for a negative base with
@@ -59,7 +59,7 @@ extension Tensor {
   /// Computed without overflow for any x: for x ≥ 0 as 1 / (1 + e⁻ˣ), and
   /// for x < 0 as eˣ / (1 + eˣ), so that e^|x| is never formed. σ(−1000) is
   /// 0 rather than 1/∞ = 0 by luck, and σ(1000) is exactly 1. NaN stays NaN.
-  public func sigmoid() -> Tensor { mapFloating("sigmoid", sigmoidScalar, sigmoidScalar) }
+  public func sigmoid() -> Tensor { mapFloating("sigmoid", .sigmoid) }
 
   /// The rectified linear unit max(x, 0). NaN stays NaN (as in PyTorch),
   /// and −0 becomes +0.
@@ -67,7 +67,7 @@ extension Tensor {
     switch dtype {
     case .int32: return map { (x: Int32) in Swift.max(x, 0) }
     case .bool: preconditionFailure("relu: bool tensor; convert with converted(to:) first")
-    default: return mapFloating("relu", reluScalar, reluScalar)
+    default: return mapFloating("relu", .relu)
     }
   }
 
@@ -91,8 +91,8 @@ extension Tensor {
   ///   or `.tanh`.
   public func gelu(approximation: GELUApproximation = .none) -> Tensor {
     switch approximation {
-    case .none: mapFloating("gelu", geluErfScalar, geluErfScalar)
-    case .tanh: mapFloating("gelu", geluTanhScalar, geluTanhScalar)
+    case .none: mapFloating("gelu", .geluErf)
+    case .tanh: mapFloating("gelu", .geluTanh)
     }
   }
 
@@ -189,7 +189,25 @@ extension Tensor {
   /// Applies a scalar function to every element of a floating-point
   /// tensor: `f` for `float32` and the 16-bit dtypes (rounding the `Float`
   /// result once), `g` for `float64`.
+  func mapFloating(_ name: String, _ function: RealFunction) -> Tensor {
+    profiled(name, flops: count, bytesRead: elementBytes) {
+      switch dtype {
+      case .float32: return map(RealFunctionKernel<Float>(function: function))
+      case .float64: return map(RealFunctionKernel<Double>(function: function))
+      case .float16: return map(RealFunctionKernel<Float16>(function: function))
+      case .bfloat16: return map(RealFunctionKernel<BFloat16>(function: function))
+      case .int32, .bool:
+        preconditionFailure("\(name): needs a floating-point tensor, got \(dtype); convert with converted(to: .float32) first")
+      }
+    }
+  }
+
+  /// `mapFloating` with the function given as closures (used by `clamped`).
   func mapFloating(_ name: String, _ f: (Float) -> Float, _ g: (Double) -> Double) -> Tensor {
+    profiled(name, flops: count, bytesRead: elementBytes) { mapFloatingUnprofiled(name, f, g) }
+  }
+
+  private func mapFloatingUnprofiled(_ name: String, _ f: (Float) -> Float, _ g: (Double) -> Double) -> Tensor {
     switch dtype {
     case .float32: return map(f)
     case .float64: return map(g)
@@ -206,6 +224,15 @@ extension Tensor {
     _ f: (Float, Float) -> Float, _ g: (Double, Double) -> Double
   ) -> Tensor {
     let shape = checkedBroadcastShape(lhs, rhs, op: name)
+    return profiled(name, flops: elementCount(of: shape), bytesRead: lhs.elementBytes + rhs.elementBytes) {
+      binaryFloating(lhs, rhs, shape: shape, name, f, g)
+    }
+  }
+
+  private static func binaryFloating(
+    _ lhs: Tensor, _ rhs: Tensor, shape: [Int], _ name: String,
+    _ f: (Float, Float) -> Float, _ g: (Double, Double) -> Double
+  ) -> Tensor {
     switch lhs.dtype {
     case .float32: return broadcastingMap(lhs, rhs, shape: shape, f)
     case .float64: return broadcastingMap(lhs, rhs, shape: shape, g)
@@ -277,4 +304,31 @@ func geluTanhScalar<T: Real & BinaryFloatingPoint>(_ x: T) -> T {
   let k: T = 0.044715
   let inner: T = c * (x + k * x * x * x)
   return x / 2 * (1 + T.tanh(inner))
+}
+
+/// The unary math functions as values, so that one kernel type applies
+/// any of them with a specialised loop per dtype.
+enum RealFunction: Sendable {
+  case abs, exp, log, sqrt, tanh, sigmoid, relu, geluErf, geluTanh
+
+  @inline(__always)
+  func callAsFunction<T: Real & BinaryFloatingPoint>(_ x: T) -> T {
+    switch self {
+    case .abs: x.magnitude
+    case .exp: T.exp(x)
+    case .log: T.log(x)
+    case .sqrt: x.squareRoot()
+    case .tanh: T.tanh(x)
+    case .sigmoid: sigmoidScalar(x)
+    case .relu: reluScalar(x)
+    case .geluErf: geluErfScalar(x)
+    case .geluTanh: geluTanhScalar(x)
+    }
+  }
+}
+
+/// Applies a `RealFunction` in `S.Compute` and rounds the result to `S`.
+struct RealFunctionKernel<S: FloatingStorage>: UnaryKernel {
+  let function: RealFunction
+  @inline(__always) func callAsFunction(_ x: S) -> S { S(rounding: function(x.widened)) }
 }

@@ -33,6 +33,66 @@ func pairwiseSum<T: BinaryFloatingPoint>(
   pairwiseSum(base, count: count, stride: stride) { $0 }
 }
 
+/// `pairwiseSum(_:count:stride:_:)` with the top levels of its recursion
+/// run on up to `threads` threads.
+///
+/// The recursion tree is cut at depth ⌈log₂ threads⌉; the subtrees below
+/// the cut are summed concurrently, each exactly as the sequential
+/// recursion would, and then added up the tree in the same order. Every
+/// addition is the same addition of the same two partial sums, so the
+/// result is bit-identical to the single-threaded one for any thread count.
+func pairwiseSum<S: Sendable, A: AdditiveArithmetic & Sendable>(
+  _ base: UnsafePointer<S>, count: Int, stride: Int, threads: Int, _ widen: (S) -> A
+) -> A {
+  if threads <= 1 || count <= 2 * pairwiseBlockSize {
+    return pairwiseSum(base, count: count, stride: stride, widen)
+  }
+  // The subtrees at the cut, left to right, as (first, count); and the
+  // tree above them as nested pairs of subtree numbers.
+  var leaves: [(Int, Int)] = []
+  func cut(_ first: Int, _ count: Int, depth: Int) -> PairwiseTree {
+    if depth == 0 || count <= pairwiseBlockSize {
+      leaves.append((first, count))
+      return .leaf(leaves.count - 1)
+    }
+    let left = Swift.max(pairwiseBlockSize, (count / 2) / pairwiseBlockSize * pairwiseBlockSize)
+    let l = cut(first, left, depth: depth - 1)
+    let r = cut(first + left, count - left, depth: depth - 1)
+    return .pair(l, r)
+  }
+  var depth = 0
+  while 1 << depth < threads { depth += 1 }
+  let tree = cut(0, count, depth: depth)
+  var partial = [A](repeating: .zero, count: leaves.count)
+  let pieces = leaves
+  withoutActuallyEscaping(widen) { widen in
+    partial.withUnsafeMutableBufferPointer { results in
+      let shared = UncheckedSendable(value: (base, results, widen))
+      parallelChunks(count: pieces.count, threads: pieces.count) { range in
+        let (base, results, widen) = shared.value
+        for leaf in range {
+          let (first, length) = pieces[leaf]
+          results[leaf] = pairwiseSum(base + first * stride, count: length, stride: stride, widen)
+        }
+      }
+    }
+  }
+  func total(_ node: PairwiseTree) -> A {
+    switch node {
+    case .leaf(let index): partial[index]
+    case .pair(let l, let r): total(l) + total(r)
+    }
+  }
+  return total(tree)
+}
+
+/// The shape of the top of a pairwise recursion: leaves numbered left to
+/// right, and the pairs in which their sums are added.
+indirect enum PairwiseTree {
+  case leaf(Int)
+  case pair(PairwiseTree, PairwiseTree)
+}
+
 /// The pairwise sum of `count` elements of a stored type `S`, each widened
 /// to the accumulator type `A` as it is read: how 16-bit tensors accumulate
 /// in `Double` without a widened copy. See `pairwiseSum(_:count:stride:)`.
@@ -95,25 +155,28 @@ extension Tensor {
   /// see `sum()` for accumulation and dtypes and `sum(axis:keepDims:)` for
   /// the parameters. Each output is one pairwise sum over all its inputs.
   public func sum(axes: [Int], keepDims: Bool = false) -> Tensor {
-    let layout = reductionLayout(axes, keepDims: keepDims, context: "sum")
-    switch dtype {
-    case .float32: return layout.reduce { (x: UnsafePointer<Float>, n, step) -> Float in
-      pairwiseSum(x, count: n, stride: step) }
-    case .float64: return layout.reduce { (x: UnsafePointer<Double>, n, step) -> Double in
-      pairwiseSum(x, count: n, stride: step) }
-    case .float16: return layout.reduce { (x: UnsafePointer<Float16>, n, step) -> Float16 in
-      Float16(pairwiseSum(x, count: n, stride: step) { Double($0) }) }
-    case .bfloat16: return layout.reduce { (x: UnsafePointer<BFloat16>, n, step) -> BFloat16 in
-      BFloat16(pairwiseSum(x, count: n, stride: step) { Double($0) }) }
-    case .int32: return layout.reduce { (x: UnsafePointer<Int32>, n, step) -> Int32 in
-      let total = pairwiseSum(x, count: n, stride: step) { Int($0) }
-      guard let fitted = Int32(exactly: total) else {
-        preconditionFailure("sum: int32 total \(total) does not fit in 32 bits; convert to float64 first")
+    profiled("sum", flops: count, bytesRead: elementBytes) {
+      let layout = reductionLayout(axes, keepDims: keepDims, context: "sum")
+      let threads = layout.threadsPerOutput
+      switch dtype {
+      case .float32: return layout.reduce { (x: UnsafePointer<Float>, n, step) -> Float in
+        pairwiseSum(x, count: n, stride: step, threads: threads) { $0 } }
+      case .float64: return layout.reduce { (x: UnsafePointer<Double>, n, step) -> Double in
+        pairwiseSum(x, count: n, stride: step, threads: threads) { $0 } }
+      case .float16: return layout.reduce { (x: UnsafePointer<Float16>, n, step) -> Float16 in
+        Float16(pairwiseSum(x, count: n, stride: step, threads: threads) { Double($0) }) }
+      case .bfloat16: return layout.reduce { (x: UnsafePointer<BFloat16>, n, step) -> BFloat16 in
+        BFloat16(pairwiseSum(x, count: n, stride: step, threads: threads) { Double($0) }) }
+      case .int32: return layout.reduce { (x: UnsafePointer<Int32>, n, step) -> Int32 in
+        let total = pairwiseSum(x, count: n, stride: step) { Int($0) }
+        guard let fitted = Int32(exactly: total) else {
+          preconditionFailure("sum: int32 total \(total) does not fit in 32 bits; convert to float64 first")
+        }
+        return fitted
       }
-      return fitted
-    }
-    case .bool: return layout.reduce { (x: UnsafePointer<Bool>, n, step) -> Int32 in
-      Int32(pairwiseSum(x, count: n, stride: step) { $0 ? 1 : 0 } as Int) }
+      case .bool: return layout.reduce { (x: UnsafePointer<Bool>, n, step) -> Int32 in
+        Int32(pairwiseSum(x, count: n, stride: step) { $0 ? 1 : 0 } as Int) }
+      }
     }
   }
 
@@ -134,8 +197,10 @@ extension Tensor {
   /// Floating-point dtypes only; 16-bit data is summed and divided in
   /// `Double`, then rounded once.
   public func mean(axes: [Int], keepDims: Bool = false) -> Tensor {
-    let layout = reductionLayout(axes, keepDims: keepDims, context: "mean")
-    return layout.reduceFloating(dtype, "mean", .mean)
+    profiled("mean", flops: count, bytesRead: elementBytes) {
+      let layout = reductionLayout(axes, keepDims: keepDims, context: "mean")
+      return layout.reduceFloating(dtype, "mean", .mean)
+    }
   }
 
   // MARK: - Spread
@@ -156,8 +221,10 @@ extension Tensor {
   ///   - correction: Subtracted from n in the denominator (NumPy's `ddof`).
   ///   - keepDims: Keep the reduced axes with length 1.
   public func variance(axes: [Int], correction: Int = 1, keepDims: Bool = false) -> Tensor {
-    let layout = reductionLayout(axes, keepDims: keepDims, context: "variance")
-    return layout.reduceFloating(dtype, "variance", .variance(correction: correction))
+    profiled("variance", flops: 3 * count, bytesRead: elementBytes) {
+      let layout = reductionLayout(axes, keepDims: keepDims, context: "variance")
+      return layout.reduceFloating(dtype, "variance", .variance(correction: correction))
+    }
   }
 
   /// The variance of all elements (see `variance(axes:correction:keepDims:)`).
@@ -168,8 +235,10 @@ extension Tensor {
   /// The standard deviation: the square root of
   /// `variance(axes:correction:keepDims:)`, with the same parameters.
   public func standardDeviation(axes: [Int], correction: Int = 1, keepDims: Bool = false) -> Tensor {
-    let layout = reductionLayout(axes, keepDims: keepDims, context: "standardDeviation")
-    return layout.reduceFloating(dtype, "standardDeviation", .standardDeviation(correction: correction))
+    profiled("standardDeviation", flops: 3 * count, bytesRead: elementBytes) {
+      let layout = reductionLayout(axes, keepDims: keepDims, context: "standardDeviation")
+      return layout.reduceFloating(dtype, "standardDeviation", .standardDeviation(correction: correction))
+    }
   }
 
   /// The standard deviation of all elements.
@@ -231,8 +300,10 @@ extension Tensor {
   /// log(count) instead of ∞. If m is ±∞ the result is m (all −∞ gives −∞);
   /// any NaN gives NaN. Floating-point dtypes only (16-bit in `Double`).
   public func logSumExp(axes: [Int], keepDims: Bool = false) -> Tensor {
-    let layout = reductionLayout(axes, keepDims: keepDims, context: "logSumExp")
-    return layout.reduceFloating(dtype, "logSumExp", .logSumExp)
+    profiled("logSumExp", flops: 3 * count, bytesRead: elementBytes) {
+      let layout = reductionLayout(axes, keepDims: keepDims, context: "logSumExp")
+      return layout.reduceFloating(dtype, "logSumExp", .logSumExp)
+    }
   }
 
   /// log Σ exp(x) over all elements, as a 0-d tensor.
@@ -248,13 +319,15 @@ extension Tensor {
   ///
   /// - Parameter axis: The axis to normalise over (default: the last).
   public func softmax(axis: Int = -1) -> Tensor {
-    let axis = normalizedAxis(axis, in: "softmax")
-    if dtype == .float16 || dtype == .bfloat16 {
-      return converted(to: .float32).softmax(axis: axis).converted(to: dtype)
+    profiled("softmax", flops: 4 * count, bytesRead: elementBytes) {
+      let axis = normalizedAxis(axis, in: "softmax")
+      if dtype == .float16 || dtype == .bfloat16 {
+        return converted(to: .float32).softmax(axis: axis).converted(to: dtype)
+      }
+      let shifted = self - max(axis: axis, keepDims: true)
+      let e = shifted.exp()
+      return e / e.sum(axis: axis, keepDims: true)
     }
-    let shifted = self - max(axis: axis, keepDims: true)
-    let e = shifted.exp()
-    return e / e.sum(axis: axis, keepDims: true)
   }
 
   /// log(softmax(x)) along `axis`, computed as (x − m) − log Σ exp(x − m)
@@ -264,12 +337,14 @@ extension Tensor {
   /// the digits of log Σ to the rounding of 1000 + log Σ. 16-bit inputs are
   /// computed in `float32` and rounded once.
   public func logSoftmax(axis: Int = -1) -> Tensor {
-    let axis = normalizedAxis(axis, in: "logSoftmax")
-    if dtype == .float16 || dtype == .bfloat16 {
-      return converted(to: .float32).logSoftmax(axis: axis).converted(to: dtype)
+    profiled("logSoftmax", flops: 4 * count, bytesRead: elementBytes) {
+      let axis = normalizedAxis(axis, in: "logSoftmax")
+      if dtype == .float16 || dtype == .bfloat16 {
+        return converted(to: .float32).logSoftmax(axis: axis).converted(to: dtype)
+      }
+      let shifted = self - max(axis: axis, keepDims: true)
+      return shifted - shifted.exp().sum(axis: axis, keepDims: true).log()
     }
-    let shifted = self - max(axis: axis, keepDims: true)
-    return shifted - shifted.exp().sum(axis: axis, keepDims: true).log()
   }
 
   // MARK: - Axes
@@ -290,25 +365,27 @@ extension Tensor {
     _ axes: [Int], keepDims: Bool, context: String,
     keepsRight: @escaping (Double, Double) -> Bool
   ) -> Tensor {
-    let layout = reductionLayout(axes, keepDims: keepDims, context: context)
-    precondition(
-      layout.runLength > 0,
-      "\(context): reducing axes \(axes) of shape \(shape) reduces zero elements; there is no identity"
-    )
-    // Every stored type converts to Double exactly, so comparing there is
-    // exact; the winner is stored back unchanged.
-    func pick<S: TensorScalar>(_ type: S.Type) -> Tensor {
-      layout.reduce { (x: UnsafePointer<S>, n, step) -> S in
-        x[Self.extremeIndex(x, count: n, stride: step, keepsRight: keepsRight) * step]
+    profiled(context, flops: count, bytesRead: elementBytes) {
+      let layout = reductionLayout(axes, keepDims: keepDims, context: context)
+      precondition(
+        layout.runLength > 0,
+        "\(context): reducing axes \(axes) of shape \(shape) reduces zero elements; there is no identity"
+      )
+      // Every stored type converts to Double exactly, so comparing there is
+      // exact; the winner is stored back unchanged.
+      func pick<S: TensorScalar>(_ type: S.Type) -> Tensor {
+        layout.reduce { (x: UnsafePointer<S>, n, step) -> S in
+          x[Self.extremeIndex(x, count: n, stride: step, keepsRight: keepsRight) * step]
+        }
       }
-    }
-    switch dtype {
-    case .float32: return pick(Float.self)
-    case .float64: return pick(Double.self)
-    case .float16: return pick(Float16.self)
-    case .bfloat16: return pick(BFloat16.self)
-    case .int32: return pick(Int32.self)
-    case .bool: return pick(Bool.self)
+      switch dtype {
+      case .float32: return pick(Float.self)
+      case .float64: return pick(Double.self)
+      case .float16: return pick(Float16.self)
+      case .bfloat16: return pick(BFloat16.self)
+      case .int32: return pick(Int32.self)
+      case .bool: return pick(Bool.self)
+      }
     }
   }
 
@@ -316,24 +393,26 @@ extension Tensor {
     _ axis: Int?, keepDims: Bool, context: String,
     keepsRight: @escaping (Double, Double) -> Bool
   ) -> Tensor {
-    let axes = axis.map { [$0] } ?? Array(0..<rank)
-    let layout = reductionLayout(axes, keepDims: keepDims, context: context)
-    precondition(
-      layout.runLength > 0,
-      "\(context): axis \(axis.map(String.init) ?? "nil") of shape \(shape) has no elements"
-    )
-    func find<S: TensorScalar>(_ type: S.Type) -> Tensor {
-      layout.reduce { (x: UnsafePointer<S>, n, step) -> Int32 in
-        Int32(Self.extremeIndex(x, count: n, stride: step, keepsRight: keepsRight))
+    profiled(context, flops: count, bytesRead: elementBytes) {
+      let axes = axis.map { [$0] } ?? Array(0..<rank)
+      let layout = reductionLayout(axes, keepDims: keepDims, context: context)
+      precondition(
+        layout.runLength > 0,
+        "\(context): axis \(axis.map(String.init) ?? "nil") of shape \(shape) has no elements"
+      )
+      func find<S: TensorScalar>(_ type: S.Type) -> Tensor {
+        layout.reduce { (x: UnsafePointer<S>, n, step) -> Int32 in
+          Int32(Self.extremeIndex(x, count: n, stride: step, keepsRight: keepsRight))
+        }
       }
-    }
-    switch dtype {
-    case .float32: return find(Float.self)
-    case .float64: return find(Double.self)
-    case .float16: return find(Float16.self)
-    case .bfloat16: return find(BFloat16.self)
-    case .int32: return find(Int32.self)
-    case .bool: return find(Bool.self)
+      switch dtype {
+      case .float32: return find(Float.self)
+      case .float64: return find(Double.self)
+      case .float16: return find(Float16.self)
+      case .bfloat16: return find(BFloat16.self)
+      case .int32: return find(Int32.self)
+      case .bool: return find(Bool.self)
+      }
     }
   }
 
@@ -420,24 +499,37 @@ struct ReductionLayout {
 
   /// Calls `body` once per output with the start of its run, the run
   /// length and its stride, and stores what it returns.
+  ///
+  /// Many outputs with enough work between them are split across threads,
+  /// a range of outputs per thread; each output is still computed by one
+  /// call of `body`, so the result does not depend on the thread count.
   func reduce<S: TensorScalar, R: TensorScalar>(
+    threads: Int = defaultThreadCount,
     _ body: (UnsafePointer<S>, _ count: Int, _ stride: Int) -> R
   ) -> Tensor {
-    let result = Tensor(zeroed: outerShape, dtype: R.dtype)
+    let result = Tensor(uninitialized: outerShape, dtype: R.dtype)
     let walk = StridedWalk(
       shape: outerShape,
       operands: [result.stridedOperand, StridedOperand(strides: outerStrides, offset: source.offset)]
     )
     let inner = walk.innerStrides
     let (length, step) = (runLength, runStride)
+    let outputs = walk.count
+    let chunks = outputs > 1 && outputs * length >= parallelElementThreshold ? threads : 1
     source.storage.withUnsafeBufferPointer(as: S.self) { input in
       result.storage.withUnsafeMutableBufferPointer(as: R.self) { out in
-        walk.forEachRow { starts, rowLength in
-          var o = starts[0], i = starts[1]
-          for _ in 0..<rowLength {
-            out[o] = body(input.baseAddress! + i, length, step)
-            o += inner[0]
-            i += inner[1]
+        withoutActuallyEscaping(body) { body in
+          let shared = UncheckedSendable(value: (input.baseAddress!, out.baseAddress!, body))
+          parallelChunks(count: outputs, threads: chunks) { range in
+            let (input, out, body) = shared.value
+            walk.forEachRow(elements: range) { starts, rowLength in
+              var o = starts[0], i = starts[1]
+              for _ in 0..<rowLength {
+                out[o] = body(input + i, length, step)
+                o += inner[0]
+                i += inner[1]
+              }
+            }
           }
         }
       }
@@ -445,22 +537,30 @@ struct ReductionLayout {
     return result.reshaped(resultShape)
   }
 
+  /// How many threads one output's pairwise sums may use: all of them when
+  /// the whole reduction is a single long run (which `reduce` cannot split
+  /// by outputs), else 1.
+  var threadsPerOutput: Int {
+    elementCount(of: outerShape) == 1 && runLength >= parallelElementThreshold ? defaultThreadCount : 1
+  }
+
   /// A floating-point reduction: each run is read in the accumulator type
   /// (`Float` for `float32`, `Double` for `float64` and the 16-bit dtypes)
   /// and the answer is rounded to the dtype once.
   func reduceFloating(_ dtype: DType, _ context: String, _ reduction: FloatReduction) -> Tensor {
+    let threads = threadsPerOutput
     switch dtype {
     case .float32:
-      return reduce { (x: UnsafePointer<Float>, n, s) -> Float in reduction.apply(x, count: n, stride: s) { $0 } }
+      return reduce { (x: UnsafePointer<Float>, n, s) -> Float in reduction.apply(x, count: n, stride: s, threads: threads) { $0 } }
     case .float64:
-      return reduce { (x: UnsafePointer<Double>, n, s) -> Double in reduction.apply(x, count: n, stride: s) { $0 } }
+      return reduce { (x: UnsafePointer<Double>, n, s) -> Double in reduction.apply(x, count: n, stride: s, threads: threads) { $0 } }
     case .float16:
       return reduce { (x: UnsafePointer<Float16>, n, s) -> Float16 in
-        Float16(reduction.apply(x, count: n, stride: s) { Double($0) })
+        Float16(reduction.apply(x, count: n, stride: s, threads: threads) { Double($0) })
       }
     case .bfloat16:
       return reduce { (x: UnsafePointer<BFloat16>, n, s) -> BFloat16 in
-        BFloat16(reduction.apply(x, count: n, stride: s) { Double($0) })
+        BFloat16(reduction.apply(x, count: n, stride: s, threads: threads) { Double($0) })
       }
     case .int32, .bool:
       preconditionFailure("\(context): needs a floating-point tensor, got \(dtype); convert with converted(to: .float32) first")
@@ -476,12 +576,12 @@ enum FloatReduction {
   case standardDeviation(correction: Int)
   case logSumExp
 
-  func apply<S, A: Real & BinaryFloatingPoint>(
-    _ x: UnsafePointer<S>, count: Int, stride: Int, _ widen: (S) -> A
+  func apply<S: Sendable, A: Real & BinaryFloatingPoint & Sendable>(
+    _ x: UnsafePointer<S>, count: Int, stride: Int, threads: Int = 1, _ widen: (S) -> A
   ) -> A {
     switch self {
     case .mean:
-      return pairwiseSum(x, count: count, stride: stride, widen) / A(count)
+      return pairwiseSum(x, count: count, stride: stride, threads: threads, widen) / A(count)
     case .variance(let correction):
       return Self.variance(x, count: count, stride: stride, correction: correction, widen)
     case .standardDeviation(let correction):

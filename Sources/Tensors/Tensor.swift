@@ -52,9 +52,20 @@ public struct Tensor: Sendable {
   /// A new row-major tensor of `shape` with every element zero. Kernels
   /// allocate their results with it and then fill them in.
   init(zeroed shape: [Int], dtype: DType, reason: String = "result") {
+    self.init(shape: shape, dtype: dtype, reason: reason, zeroed: true)
+  }
+
+  /// A new row-major tensor of `shape` whose elements the caller must all
+  /// write before anyone reads them: the result of a kernel that fills
+  /// every position (see `TensorStorage.init`).
+  init(uninitialized shape: [Int], dtype: DType, reason: String = "result") {
+    self.init(shape: shape, dtype: dtype, reason: reason, zeroed: false)
+  }
+
+  private init(shape: [Int], dtype: DType, reason: String, zeroed: Bool) {
     Self.checkShape(shape, in: "Tensor")
     self.init(
-      storage: TensorStorage(count: elementCount(of: shape), dtype: dtype, reason: reason),
+      storage: TensorStorage(count: elementCount(of: shape), dtype: dtype, reason: reason, zeroed: zeroed),
       shape: shape,
       strides: rowMajorStrides(for: shape),
       offset: 0
@@ -197,7 +208,10 @@ public struct Tensor: Sendable {
   /// code that assumes a dense layout. A copy shows in the memory log as
   /// `"contiguous() copy"`.
   public func contiguous() -> Tensor {
-    isContiguous ? self : converted(to: dtype, forceCopy: true, reason: "contiguous() copy")
+    if isContiguous { return self }
+    return profiled("contiguous", flops: 0, bytesRead: elementBytes) {
+      converted(to: dtype, forceCopy: true, reason: "contiguous() copy")
+    }
   }
 
   /// The same elements, in the same row-major order, viewed with a new shape.
@@ -249,7 +263,10 @@ public struct Tensor: Sendable {
   /// floats are truncated toward zero (NaN or out-of-range values trap); to
   /// `bool`, nonzero (and NaN) is `true`; from `bool`, `true` is 1.
   public func converted(to dtype: DType) -> Tensor {
-    converted(to: dtype, forceCopy: false, reason: "converted(to:)")
+    if dtype == self.dtype && isContiguous { return self }
+    return profiled("converted(to:)", flops: 0, bytesRead: elementBytes) {
+      converted(to: dtype, forceCopy: false, reason: "converted(to:)")
+    }
   }
 
   /// The elements in logical row-major order, whatever the strides,
@@ -412,7 +429,7 @@ public struct Tensor: Sendable {
   private func copied<S: TensorScalar, D: TensorScalar>(
     from source: S.Type, to destination: D.Type, reason: String, _ convert: (S) -> D
   ) -> Tensor {
-    let result = Tensor(zeroed: shape, dtype: D.dtype, reason: reason)
+    let result = Tensor(uninitialized: shape, dtype: D.dtype, reason: reason)
     let walk = StridedWalk(shape: shape, operands: [result.stridedOperand, stridedOperand])
     let step = walk.innerStrides
     storage.withUnsafeBufferPointer(as: S.self) { src in

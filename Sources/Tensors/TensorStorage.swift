@@ -37,16 +37,22 @@ final class TensorStorage: @unchecked Sendable {
   /// The size of the allocation in bytes.
   var byteCount: Int { count * dtype.byteSize }
 
-  /// Allocates room for `count` elements of `dtype`, all set to zero.
+  /// Allocates room for `count` elements of `dtype`, all set to zero
+  /// unless `zeroed` is false.
   ///
   /// Zero-filling costs one pass over the memory but means no tensor can
   /// ever show uninitialised bytes, and it makes `Tensor.zeros` free.
+  /// Kernels that overwrite every element of their result pass
+  /// `zeroed: false` and save that pass (on a memory-bound `a + b` it is a
+  /// quarter of the traffic); they must write every element before the
+  /// storage is seen by anyone.
   ///
   /// - Parameters:
   ///   - count: The number of elements.
   ///   - dtype: Their type.
   ///   - reason: Why, for the memory log (`"result"` for an op's output).
-  init(count: Int, dtype: DType, reason: String = "result") {
+  ///   - zeroed: Whether to fill with zeros.
+  init(count: Int, dtype: DType, reason: String = "result", zeroed: Bool = true) {
     precondition(count >= 0, "TensorStorage: negative element count \(count)")
     self.dtype = dtype
     self.count = count
@@ -57,18 +63,24 @@ final class TensorStorage: @unchecked Sendable {
     // Binding the memory to its element type once, here, is what makes the
     // `assumingMemoryBound` calls in the accessors below well defined.
     switch dtype {
-    case .float32: initializeToZero(Float.self)
-    case .float64: initializeToZero(Double.self)
-    case .float16: initializeToZero(Float16.self)
-    case .bfloat16: initializeToZero(BFloat16.self)
-    case .int32: initializeToZero(Int32.self)
-    case .bool: initializeToZero(Bool.self)
+    case .float32: prepare(Float.self, zeroed: zeroed)
+    case .float64: prepare(Double.self, zeroed: zeroed)
+    case .float16: prepare(Float16.self, zeroed: zeroed)
+    case .bfloat16: prepare(BFloat16.self, zeroed: zeroed)
+    case .int32: prepare(Int32.self, zeroed: zeroed)
+    case .bool: prepare(Bool.self, zeroed: zeroed)
     }
     MemoryTracker.shared.allocated(self)
   }
 
-  private func initializeToZero<T: TensorScalar>(_ type: T.Type) {
-    base.initializeMemory(as: T.self, repeating: T.zero, count: count)
+  /// Binds the memory to `T` (all six stored types are trivial, so binding
+  /// without initialising is allowed), and zero-fills it if asked.
+  private func prepare<T: TensorScalar>(_ type: T.Type, zeroed: Bool) {
+    if zeroed {
+      base.initializeMemory(as: T.self, repeating: T.zero, count: count)
+    } else {
+      base.bindMemory(to: T.self, capacity: count)
+    }
   }
 
   deinit {

@@ -153,3 +153,43 @@ struct LossTests {
     }
   }
 }
+
+@Suite("Known gradients and learning problems")
+struct KnownResultTests {
+  @Test("the gradient of mean softmax cross-entropy is (p − y) / N")
+  func softmaxCrossEntropyGradient() throws {
+    let z = Tensor([0.5, -1, 2, 0, 0, 0, 3, 1, -2], shape: [3, 3])
+    let logits = Variable(z, requiresGrad: true)
+    Loss.crossEntropy(logits: logits, targets: [2, 0, 1]).backward()
+    let p = z.softmax(axis: 1).scalars(as: Double.self)
+    var expected = p
+    for (row, target) in [2, 0, 1].enumerated() { expected[row * 3 + target] -= 1 }
+    let got = try #require(logits.grad).scalars(as: Double.self)
+    for (a, b) in zip(got, expected) { #expect(abs(a - b / 3) < 1e-12) }
+  }
+
+  @Test("an MLP separates two interleaved spirals to 100% training accuracy")
+  func spirals() {
+    var rng = SplitMix64(seed: 21)
+    var points: [Double] = []
+    var labels: [Int] = []
+    for label in 0..<2 {
+      for index in 0..<50 {
+        let radius = Double(index) / 50 * 5 + 0.5
+        let angle = Double(index) / 50 * 2.5 * Double.pi + Double(label) * Double.pi
+        points += [radius * cos(angle) + rng.nextNormal() * 0.05, radius * sin(angle) + rng.nextNormal() * 0.05]
+        labels.append(label)
+      }
+    }
+    let x = Variable(Tensor(points, shape: [100, 2]))
+    let model = multilayerPerceptron(sizes: [2, 32, 32, 2], activation: { .tanh }, dtype: .float64, rng: &rng)
+    var adam = Adam(model.parameters, learningRate: 0.02)
+    for _ in 0..<800 {
+      adam.zeroGrad()
+      Loss.crossEntropy(logits: model(x), targets: labels).backward()
+      adam.step()
+    }
+    let predictions = model(x).value.argmax(axis: 1).scalars(as: Double.self).map { Int($0) }
+    #expect(predictions == labels)
+  }
+}

@@ -76,3 +76,22 @@ struct ValidateFrontMatterTests {
     #expect(list.stdout.contains("Short"))
   }
 }
+
+@Suite("Validate exercise ids", .serialized)
+struct ValidateExerciseIDTests {
+  @Test("a published id that disappears, and a new id not registered, are both problems")
+  func stableIDs() throws {
+    let sandbox = try CLISandbox()
+    let lesson = try sandbox.read("Lessons/1-foundation/07-calibration.md")
+    try sandbox.write(
+      "Lessons/1-foundation/07-calibration.md", lesson.replacingOccurrences(of: "id: calibration-ece", with: "id: ece"))
+    let result = try sandbox.run(["validate"])
+    #expect(result.status == 1)
+    #expect(result.stdout.contains("problem  Lessons/exercise-ids.txt:4: exercise id \"calibration-ece\" was published but no lesson declares it"))
+    #expect(result.stdout.contains("exercise id \"ece\" is not in Lessons/exercise-ids.txt"))
+
+    try sandbox.write("Lessons/exercise-ids.txt", "calibration-ece\nretired: calibration-ece\nece\n")
+    let fixed = try sandbox.run(["validate"])
+    #expect(fixed.status == 0, "\(fixed.stdout)")
+  }
+}
