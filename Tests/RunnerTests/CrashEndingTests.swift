@@ -16,7 +16,9 @@ struct CrashEndingTests {
 
   /// The explanation a learner sees when `body` is the entry point's body
   /// (after `prelude`, at the top of the file).
-  func explanation(_ body: String, prelude: String = "", memory: Int = 8 << 30) throws -> String {
+  func explanation(
+    _ body: String, prelude: String = "", memory: Int = 8 << 30, exercise: ExerciseSpec? = nil
+  ) throws -> String {
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("endings-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
     var grader = ExerciseGrader(
@@ -27,11 +29,19 @@ struct CrashEndingTests {
     let source = "import Groundwork\n\(prelude)\n\(Self.signature) {\n\(body)\n}\n"
     try Data(source.utf8).write(to: file)
     let report = try grader.grade(
-      exercise, submission: .file(file, displayPath: "Exercises/1-foundation/calibration.swift"), seed: 1)
+      exercise ?? self.exercise, submission: .file(file, displayPath: "Exercises/1-foundation/calibration.swift"), seed: 1)
     switch report.checks.first?.status {
     case .crashed(let text)?, .timedOut(let text)?: return text
     default: return "no crash: \(report.checks) \(String(describing: report.blocker))"
     }
+  }
+
+  @Test("an exercise's time-limit replaces the default", .timeLimit(.minutes(1)))
+  func perExerciseTimeLimit() throws {
+    var slow = exercise
+    slow.timeLimit = 1
+    let text = try explanation("  var x = 0.0\n  while true { x += 1 }\n  return x", exercise: slow)
+    #expect(text.hasPrefix("Your code did not finish within 1 s."))
   }
 
   @Test func forceUnwrapOfNil() throws {
