@@ -18,8 +18,9 @@
 public struct ReliabilityDiagram: Sendable, Equatable {
   /// One confidence bin.
   public struct Bin: Sendable, Equatable {
-    /// The bin's edges.
+    /// The bin's lower edge.
     public var lower: Double
+    /// The bin's upper edge.
     public var upper: Double
     /// How many predictions fell in it.
     public var count: Int
