@@ -34,25 +34,25 @@ struct FileWatcherTests {
     try Data("one".utf8).write(to: file)
     let watcher = FileWatcher(file: file, preferred: method)
     #if os(Linux)
-    #expect(watcher.method == method)
+    #expect(watcher.method == method, "inotify unavailable: \(String(cString: strerror(errno)))")
     #endif
-    #expect(!watcher.drain())
+    #expect(!watcher.drain(), "a change reported before any save")
 
     // Polling compares sizes and times; make sure the clock has moved.
     usleep(10_000)
     try Data("two!".utf8).write(to: root.appendingPathComponent("other.swift"))
-    #expect(!changed(watcher, within: 0.4))
+    #expect(!changed(watcher, within: 0.4), "a save of another file in the folder was reported")
 
     let handle = try FileHandle(forWritingTo: file)
     try handle.write(contentsOf: Data("in place, longer".utf8))
     try handle.close()
-    #expect(changed(watcher))
-    #expect(!watcher.drain())
+    #expect(changed(watcher), "a save in place was missed")
+    #expect(!watcher.drain(), "one save was reported twice")
 
     let temporary = root.appendingPathComponent(".exercise.swift.tmp")
     try Data("by rename".utf8).write(to: temporary)
     #expect(rename(temporary.path, file.path) == 0)
-    #expect(changed(watcher))
+    #expect(changed(watcher), "a save by rename was missed")
   }
 
   @Test func followsANewFileInAnotherFolder() throws {
