@@ -5,6 +5,12 @@ public enum GraderRegistry {
   public static var all: [any Grader.Type] {
     [
       CalibrationErrorGrader.self,
+      MajorityBaselineGrader.self,
+      SubgroupAccuracyGrader.self,
+      PrecisionAtPrevalenceGrader.self,
+      BFloat16RoundingGrader.self,
+      Float16StallGrader.self,
+      FormatLimitsGrader.self,
       // `groundwork new exercise` adds graders above this line.
     ]
   }

@@ -1,5 +1,7 @@
+import Curriculum
 import Foundation
 import Testing
+import _TestSupport
 
 /// `groundwork grade` through the built executable.
 @Suite("Grade command", .serialized)
@@ -17,7 +19,9 @@ struct GradeCommandTests {
 
     let result = try sandbox.run(["grade", "class", "--seed", "99", "--gradebook", "out/book.sqlite"])
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stdout.hasPrefix("graded 2 submissions of 2 learners (0 unchanged)"))
+    // Every learner is graded on every exercise of the curriculum, written or not.
+    let exercises = CurriculumLoader.load(root: TestPaths.packageRoot).curriculum.exercises.count
+    #expect(result.stdout.hasPrefix("graded \(2 * exercises) submissions of 2 learners (0 unchanged)"))
     let csv = try sandbox.read("out/book.csv")
     #expect(csv.contains("\nada,calibration-ece,1,7,7,,"))
     #expect(csv.contains("\nbob,calibration-ece,0,0,7,"))

@@ -29,7 +29,8 @@ struct ScaffoldTests {
     let project = try sandbox()
     var curriculum = CurriculumLoader.load(root: project.root).curriculum
     let lessonPath = try Scaffold(project: project).newLesson(in: curriculum.parts[0], title: "Intervals, honestly")
-    #expect(lessonPath == "Lessons/1-foundation/08-intervals-honestly.md")
+    let next = (curriculum.parts[0].lessons.map(\.number).max() ?? 0) + 1
+    #expect(lessonPath == "Lessons/1-foundation/\(next < 10 ? "0" : "")\(next)-intervals-honestly.md")
 
     let loaded = CurriculumLoader.load(root: project.root)
     #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics)")
