@@ -81,6 +81,14 @@ struct WatchSession {
   private func printKeys(watcher: FileWatcher) {
     let how = watcher.method == .polling ? "polling" : "watching"
     let file = watcher.file.path.replacingOccurrences(of: workspace.project.root.path + "/", with: "")
-    print(workspace.paint("\(how) \(file) · h hint · n next · l list · r re-run · q quit", "2"))
+    let keys = "h hint · n next · l list · r re-run · q quit"
+    let line = "\(how) \(file) · \(keys)"
+    // A long path would wrap the keys mid-word; give them their own line.
+    if line.count <= workspace.width {
+      print(workspace.paint(line, "2"))
+    } else {
+      print(workspace.paint("\(how) \(file)", "2"))
+      print(workspace.paint(keys, "2"))
+    }
   }
 }

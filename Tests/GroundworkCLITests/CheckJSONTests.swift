@@ -11,7 +11,7 @@ struct CheckJSONTests {
   @Test("a failing exercise: exit 1, only JSON, every key present")
   func failing() throws {
     let sandbox = try CLISandbox()
-    let result = try sandbox.run(["check", "--json", "--seed", "7"])
+    let result = try sandbox.run(["check", "calibration-ece", "--json", "--seed", "7"])
     #expect(result.status == 1)
     #expect(result.stdout.hasPrefix("{"))
     #expect(result.stdout.hasSuffix("}\n"))
@@ -57,7 +57,7 @@ struct CheckJSONTests {
   func compileError() throws {
     let sandbox = try CLISandbox()
     try sandbox.write("Exercises/1-foundation/calibration.swift", "import Groundwork\nlet x: Int = \"no\"\n")
-    let result = try sandbox.run(["check", "--json"])
+    let result = try sandbox.run(["check", "calibration-ece", "--json"])
     #expect(result.status == 1)
     let report = try object(result.stdout)
     let blocker = try #require(report["blocker"] as? [String: Any])

@@ -14,9 +14,9 @@ struct WatchCommandTests {
   /// A sandbox with a second exercise after calibration-ece, graded by the
   /// same grader, so that passing the first has somewhere to go.
   func sandboxWithTwoExercises() throws -> CLISandbox {
-    let sandbox = try CLISandbox()
+    let sandbox = try calibrationOnlySandbox()
     try sandbox.write(
-      "Lessons/1-foundation/08-again.md",
+      "Lessons/1-foundation/09-again.md",
       """
       # Calibration again
 
@@ -33,6 +33,19 @@ struct WatchCommandTests {
       """)
     try sandbox.write("Exercises/1-foundation/again.swift", try sandbox.read("Exercises/1-foundation/calibration.swift"))
     try sandbox.write("Solutions/1-foundation/again.swift", try sandbox.read("Solutions/1-foundation/calibration.swift"))
+    return sandbox
+  }
+
+  /// A sandbox whose curriculum is the calibration lesson alone, so that
+  /// what comes after calibration-ece is up to each test, whatever lessons
+  /// the real curriculum gains.
+  func calibrationOnlySandbox() throws -> CLISandbox {
+    let sandbox = try CLISandbox()
+    let folder = sandbox.root.appendingPathComponent("Lessons/1-foundation")
+    for name in try FileManager.default.contentsOfDirectory(atPath: folder.path)
+    where name.hasSuffix(".md") && name != "README.md" && name != "07-calibration.md" {
+      try FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+    }
     return sandbox
   }
 
@@ -110,7 +123,7 @@ struct WatchCommandTests {
   @Test("SIGINT restores the terminal", .timeLimit(.minutes(2)))
   func interruptRestores() throws {
     let sandbox = try CLISandbox()
-    let terminal = try startWatch(sandbox)
+    let terminal = try startWatch(sandbox, ["calibration-ece"])
     let before = terminal.settings()
     #expect(terminal.waitFor("checks passed"))
     kill(terminal.pid, SIGINT)
@@ -121,7 +134,7 @@ struct WatchCommandTests {
   @Test("Ctrl-Z gives the shell its settings back; fg takes single-key mode again", .timeLimit(.minutes(2)))
   func suspendAndResume() throws {
     let sandbox = try CLISandbox()
-    let terminal = try startWatch(sandbox)
+    let terminal = try startWatch(sandbox, ["calibration-ece"])
     let before = terminal.settings()
     #expect(terminal.waitFor("checks passed"))
     #expect(terminal.settings().c_lflag & tcflag_t(ICANON) == 0)
@@ -154,7 +167,7 @@ struct WatchCommandTests {
     try sandbox.write(
       "Exercises/1-foundation/calibration.swift",
       "import Groundwork\n\nfunc expectedCalibrationError(confidences: [Double], correct: [Bool], binCount: Int) -> Double {\n  while true {}\n}\n")
-    let terminal = try startWatch(sandbox)
+    let terminal = try startWatch(sandbox, ["calibration-ece"])
     #expect(terminal.waitFor("Checking calibration-ece"))
     // Wait for the grading program itself (it runs from the sandbox's build cache).
     let marker = sandbox.root.appendingPathComponent(".groundwork/build").path
