@@ -156,7 +156,8 @@ public struct MemoryReport: Sendable, CustomStringConvertible {
 /// ```swift
 /// let (_, report) = withMemoryTracking {
 ///   let a = Tensor.zeros([1000])          // 4000 bytes
-///   _ = (a + 1).sum()                     // + 4000 for a + 1, + 4 for the sum
+///   _ = (a + 1).sum()   // + 4 for the scalar 1 (freed after +),
+///                       // + 4000 for a + 1, + 4 for the sum
 /// }
 /// report.total.peakBytes                  // 8004
 /// report.total.liveBytes                  // 0: everything was freed
