@@ -206,9 +206,12 @@ public struct Tensor: Sendable {
   /// stepped, so it cannot affect where any element lives.
   public var isContiguous: Bool {
     if count == 0 { return true }
-    let dense = rowMajorStrides(for: shape)
-    for axis in shape.indices where shape[axis] != 1 && strides[axis] != dense[axis] {
-      return false
+    // The row-major stride of each axis is the product of the lengths
+    // after it; walk from the last axis keeping that product.
+    var dense = 1
+    for axis in shape.indices.reversed() {
+      if shape[axis] != 1 && strides[axis] != dense { return false }
+      dense *= shape[axis]
     }
     return true
   }
