@@ -31,6 +31,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
   ],
   targets: [
     // MARK: - System libraries (flags come from pkg-config)
@@ -55,7 +56,12 @@ let package = Package(
       linkerSettings: linkLibm
     ),
     .target(name: "Estimates"),
-    .target(name: "Groundwork", dependencies: ["Tensors", "Stats", "Estimates"]),
+    .target(
+      name: "Autograd",
+      dependencies: ["Tensors", .product(name: "RealModule", package: "swift-numerics")],
+      linkerSettings: linkLibm
+    ),
+    .target(name: "Groundwork", dependencies: ["Autograd", "Tensors", "Stats", "Estimates"]),
 
     // MARK: - Curriculum and runner
     .target(
@@ -66,12 +72,16 @@ let package = Package(
     .target(name: "Curriculum", dependencies: ["CCMark"]),
     .target(name: "Runner", dependencies: ["Curriculum", "Grading"]),
     .target(name: "TerminalUI", dependencies: ["CCMark"]),
+    .target(
+      name: "Gradebook",
+      dependencies: ["Runner", "Curriculum", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
 
     // MARK: - Tool
     .executableTarget(
       name: "GroundworkCLI",
       dependencies: [
-        "Runner", "TerminalUI", "Curriculum", "Grading", "Estimates",
+        "Runner", "TerminalUI", "Curriculum", "Grading", "Gradebook", "Estimates", "Stats",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -80,11 +90,13 @@ let package = Package(
     .target(name: "_TestSupport", path: "Sources/_TestSupport"),
     .testTarget(name: "TensorsTests", dependencies: ["Tensors"]),
     .testTarget(name: "StatsTests", dependencies: ["Stats", "_TestSupport"]),
+    .testTarget(name: "AutogradTests", dependencies: ["Autograd", "_TestSupport"]),
     .testTarget(name: "EstimatesTests", dependencies: ["Estimates", "_TestSupport"]),
     .testTarget(name: "GradingTests", dependencies: ["Grading", "_TestSupport"]),
     .testTarget(name: "CurriculumTests", dependencies: ["Curriculum", "_TestSupport"]),
     .testTarget(name: "RunnerTests", dependencies: ["Runner", "_TestSupport"]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+    .testTarget(name: "GradebookTests", dependencies: ["Gradebook", "_TestSupport"]),
     .testTarget(name: "GroundworkCLITests", dependencies: ["Runner", "Curriculum", "_TestSupport"]),
   ],
   swiftLanguageModes: [.v6]

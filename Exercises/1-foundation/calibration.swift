@@ -6,5 +6,5 @@ import Groundwork
 /// exactly 0 goes to the first bin. Then
 /// ECE = Σ_m (|B_m| / n) · |accuracy(B_m) − mean confidence(B_m)|.
 func expectedCalibrationError(confidences: [Double], correct: [Bool], binCount: Int) -> Double {
-  fatalError("TODO: expectedCalibrationError(confidences:correct:binCount:)")
+  fatalError("TODO: compute the expected calibration error")
 }

@@ -6,7 +6,7 @@ import Groundwork
 /// exactly 0 goes to the first bin. Then
 /// ECE = Σ_m (|B_m| / n) · |accuracy(B_m) − mean confidence(B_m)|.
 func expectedCalibrationError(confidences: [Double], correct: [Bool], binCount: Int) -> Double {
-  // BEGIN SOLUTION
+  // BEGIN SOLUTION: compute the expected calibration error
   var counts = [Int](repeating: 0, count: binCount)
   var hits = [Int](repeating: 0, count: binCount)
   var confidenceSums = [Double](repeating: 0, count: binCount)

@@ -31,7 +31,7 @@ public enum CurriculumLoader {
       var isDirectory: ObjCBool = false
       _ = fileManager.fileExists(atPath: lessonsURL.appendingPathComponent(folder).path, isDirectory: &isDirectory)
       guard isDirectory.boolValue else {
-        if folder != "README.md" {
+        if folder != "README.md" && folder != "exercise-ids.txt" {
           diagnostics.append(Diagnostic(path: folderPath, message: "only part folders (N-name) belong in Lessons/"))
         }
         continue
@@ -102,8 +102,9 @@ public enum CurriculumLoader {
   public static func parseLesson(
     markdown: String, path: String, partNumber: Int, number: Int, slug: String, fileStem: String
   ) -> Result<Lesson, DiagnosticList> {
-    let outline = MarkdownOutline(markdown: markdown)
-    var problems: [Diagnostic] = []
+    let (frontMatter, body, frontMatterProblems) = FrontMatter.split(markdown, path: path)
+    let outline = MarkdownOutline(markdown: body)
+    var problems = frontMatterProblems
     let titles = outline.headings.filter { $0.level == 1 }
     if titles.isEmpty {
       problems.append(Diagnostic(path: path, line: 1, message: "no level-1 heading: a lesson starts with `# Title`"))
@@ -124,7 +125,26 @@ public enum CurriculumLoader {
     return .success(
       Lesson(
         partNumber: partNumber, number: number, slug: slug, fileStem: fileStem, title: title, path: path,
-        markdown: markdown, exercises: exercises))
+        markdown: body, frontMatter: frontMatter, exercises: exercises))
+  }
+
+  /// Links from `lesson` to other files of the project (relative
+  /// destinations, not URLs or anchors within the page) whose target does
+  /// not exist, one diagnostic each.
+  public static func brokenLinks(in lesson: Lesson, root: URL) -> [Diagnostic] {
+    let folder = root.appendingPathComponent(lesson.path).deletingLastPathComponent()
+    return MarkdownOutline(markdown: lesson.markdown).links.compactMap { link in
+      let destination = link.destination
+      if destination.isEmpty || destination.hasPrefix("#") || destination.contains("://")
+        || destination.hasPrefix("mailto:")
+      {
+        return nil
+      }
+      let file = String(destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0])
+      let target = destination.hasPrefix("/") ? root.appendingPathComponent(file) : folder.appendingPathComponent(file)
+      if FileManager.default.fileExists(atPath: target.standardizedFileURL.path) { return nil }
+      return Diagnostic(path: lesson.path, line: link.line, message: "link to \"\(destination)\" does not resolve to a file")
+    }
   }
 
   static func duplicateExerciseIDs(in parts: [Part]) -> [Diagnostic] {

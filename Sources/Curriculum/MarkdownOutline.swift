@@ -19,8 +19,15 @@ struct MarkdownOutline {
     var line: Int
   }
 
+  /// A link: its destination and the line of the block that holds it.
+  struct Link {
+    var destination: String
+    var line: Int
+  }
+
   var headings: [Heading] = []
   var fencedBlocks: [FencedBlock] = []
+  var links: [Link] = []
 
   init(markdown: String) {
     guard let document = cmark_parse_document(markdown, markdown.utf8.count, CMARK_OPT_DEFAULT)
@@ -29,9 +36,13 @@ struct MarkdownOutline {
     guard let iterator = cmark_iter_new(document) else { return }
     defer { cmark_iter_free(iterator) }
 
+    // Inline nodes carry no position in libcmark 0.30: a link is placed at
+    // the line of the block that contains it.
+    var lastLine = 1
     while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
       guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
       let line = Int(cmark_node_get_start_line(node))
+      if line > 0 { lastLine = line }
       switch cmark_node_get_type(node) {
       case CMARK_NODE_HEADING:
         headings.append(
@@ -43,6 +54,9 @@ struct MarkdownOutline {
         let body = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
         fencedBlocks.append(
           FencedBlock(info: info.trimmed, body: body, line: line))
+      case CMARK_NODE_LINK:
+        let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+        links.append(Link(destination: destination, line: lastLine))
       default:
         break
       }

@@ -61,8 +61,10 @@ public struct Lesson: Sendable {
   public var title: String
   /// The file, relative to the project root.
   public var path: String
-  /// The Markdown source.
+  /// The Markdown source, front matter blanked out (line numbers are kept).
   public var markdown: String
+  /// What the front matter says (summary, minutes).
+  public var frontMatter: FrontMatter
   /// The exercise blocks, in the order they appear.
   public var exercises: [ExerciseSpec]
 

@@ -30,6 +30,28 @@ public enum EstimateError: Error, Sendable, Hashable, CustomStringConvertible {
   /// The text is a whole number too large for a 64-bit integer.
   case parameterCountTooLarge(String)
 
+  /// The number of key/value heads does not divide the number of query
+  /// heads, so grouped-query attention cannot share each key/value head
+  /// among an equal number of query heads (Ainslie et al. 2023).
+  case kvHeadsDoNotDivideHeads(kvHeads: Int, heads: Int)
+
+  /// A real-valued input (a utilisation, a rate, a FLOP count) is outside
+  /// the range it must lie in; `range` says which, e.g. `(0, 1]`.
+  case outOfRange(name: String, value: Double, range: String)
+
+  /// The text is not a byte count in any accepted notation.
+  case notAByteCount(String)
+
+  /// The text is a byte count, but zero, negative, fractional, or beyond
+  /// `Int.max`; `reason` says which.
+  case invalidByteCount(String, reason: String)
+
+  /// No device in ``DeviceSpec/catalog`` has this identifier.
+  case unknownDevice(String)
+
+  /// The device's sources give no peak rate for this number format.
+  case noPublishedPeak(device: String, format: String)
+
   /// The one-line message.
   public var description: String {
     switch self {
@@ -47,6 +69,18 @@ public enum EstimateError: Error, Sendable, Hashable, CustomStringConvertible {
       return "\(text.debugDescription) is not a whole number of parameters"
     case .parameterCountTooLarge(let text):
       return "\(text.debugDescription) is too many parameters to count in a 64-bit integer (at most \(Int.max))"
+    case .kvHeadsDoNotDivideHeads(let kvHeads, let heads):
+      return "kv-heads (\(kvHeads)) must divide heads (\(heads)): each key/value head serves heads / kv-heads query heads"
+    case .outOfRange(let name, let value, let range):
+      return "\(name) must be in \(range), not \(value)"
+    case .notAByteCount(let text):
+      return "\(text.debugDescription) is not a byte count: write a number with an optional unit B, KB, MB, GB, TB (powers of 10) or KiB, MiB, GiB, TiB (powers of 2), e.g. 80GB, 24GiB, 1.5e9"
+    case .invalidByteCount(let text, let reason):
+      return "\(text.debugDescription) is not a usable byte count: \(reason)"
+    case .unknownDevice(let name):
+      return "\(name.debugDescription) is not a known device: use one of \(DeviceSpec.catalog.map(\.id).joined(separator: ", "))"
+    case .noPublishedPeak(let device, let format):
+      return "\(device) has no published peak rate for \(format) in its sources; choose another dtype"
     }
   }
 }

@@ -4,7 +4,14 @@ public enum GraderRegistry {
   /// All graders.
   public static var all: [any Grader.Type] {
     [
-      CalibrationErrorGrader.self
+      CalibrationErrorGrader.self,
+      MajorityBaselineGrader.self,
+      SubgroupAccuracyGrader.self,
+      PrecisionAtPrevalenceGrader.self,
+      BFloat16RoundingGrader.self,
+      Float16StallGrader.self,
+      FormatLimitsGrader.self,
+      // `groundwork new exercise` adds graders above this line.
     ]
   }
 

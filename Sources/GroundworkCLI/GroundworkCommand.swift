@@ -16,7 +16,8 @@ struct GroundworkCommand: ParsableCommand {
       """,
     subcommands: [
       StatusCommand.self, ListCommand.self, ReadCommand.self, CheckCommand.self, HintCommand.self,
-      ValidateCommand.self, MemoryCommand.self,
+      ValidateCommand.self, SyncCommand.self, NewCommand.self, GradeCommand.self, StatsCommand.self,
+      MemoryCommand.self, FlopsCommand.self,
     ],
     defaultSubcommand: StatusCommand.self
   )

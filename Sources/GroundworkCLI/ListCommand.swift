@@ -26,7 +26,8 @@ struct ListCommand: ParsableCommand {
         workspace.paint("Part \(part.number) · \(part.title)", "1") + "  "
           + progressBar(done: done, total: exercises.count, width: 12, style: workspace.style))
       for lesson in part.lessons {
-        print("  \(lesson.reference)  \(lesson.title)  (\(lesson.slug))")
+        let minutes = lesson.frontMatter.minutes.map { " · \($0) min" } ?? ""
+        print("  \(lesson.reference)  \(lesson.title)  (\(lesson.slug))\(minutes)")
         for exercise in lesson.exercises {
           let isDone = progress.completed[exercise.id] != nil
           let mark = isDone ? workspace.paint("✓", "32") : workspace.paint("○", "33")

@@ -42,6 +42,10 @@ enum MemoryReport {
     lines.append(title)
     var setting = "\(request.optimizer.rawValue), \(request.precision.rawValue)"
     if request.shape != nil { setting += ", checkpointing \(request.checkpointing.rawValue)" }
+    let sharding = memory.sharding
+    if sharding.stage != .off || sharding.devices > 1 {
+      setting += ", ZeRO stage \(sharding.stage.rawValue) over \(sharding.devices) devices: bytes per device"
+    }
     lines.append(setting)
     lines.append("")
 
@@ -65,6 +69,7 @@ enum MemoryReport {
     }
     lines.append("")
     lines.append(modelStateNote(request))
+    if let note = zeroNote(memory.sharding) { lines.append(note) }
     lines.append(activationNote(request))
     lines.append("GB = 10^9 bytes, GiB = 2^30 bytes.")
     return lines.joined(separator: "\n") + "\n"
@@ -81,6 +86,7 @@ enum MemoryReport {
     case .sgd: break
     case .momentum: states.append("momentum")
     case .adam, .adamw: states.append("m and v")
+    case .adam8bit: states.append("8-bit m and v, Dettmers et al. 2022, block constants left out")
     }
     let perParameter = optimizer.modelStateBytesPerParameter(precision: precision)
     let optimizerBytes = optimizer.stateBytesPerParameter(precision: precision)
@@ -89,6 +95,19 @@ enum MemoryReport {
       + "\(perParameter) bytes/parameter for \(optimizer.rawValue) "
       + "(\(precision.weightBytesPerParameter) weights + \(precision.gradientBytesPerParameter) gradients "
       + "+ \(optimizerBytes) optimizer: \(explained); ZeRO, Rajbhandari et al. 2020)."
+  }
+
+  /// What the ZeRO stage divides, or `nil` without partitioning.
+  static func zeroNote(_ sharding: ZeROSharding) -> String? {
+    let divided: String
+    switch sharding.stage {
+    case .off: return nil
+    case .optimizerStates: divided = "optimizer states"
+    case .gradients: divided = "optimizer states and gradients"
+    case .parameters: divided = "optimizer states, gradients and weights"
+    }
+    return "ZeRO stage \(sharding.stage.rawValue) (Rajbhandari et al. 2020): \(divided) divided among "
+      + "\(sharding.devices) devices (rounded up); activations are per device, not divided."
   }
 
   /// Which Korthikanti et al. 2022 formula the activations use, or why

@@ -14,14 +14,17 @@ struct MemoryTrainingCommand: ParsableCommand {
     commandName: "training",
     abstract: "Bytes of weights, gradients, optimizer states and activations for training.",
     usage: """
-      groundwork memory training --params N --optimizer O --precision P [--json]
+      groundwork memory training --params N --optimizer O --precision P [--zero Z --devices D] [--json]
       groundwork memory training --layers L --hidden H --heads A --seq S --vocab V --batch B \
-      --optimizer O --precision P [--checkpointing C] [--json]
+      --optimizer O --precision P [--checkpointing C] [--zero Z --devices D] [--json]
       """,
     discussion: """
       Model states follow ZeRO (Rajbhandari et al. 2020): fp32 keeps 4 bytes per \
       parameter of weights and 4 of gradients; mixed precision 2 and 2, plus a 4-byte \
-      fp32 master copy with the optimizer (16 bytes per parameter for Adam). \
+      fp32 master copy with the optimizer (16 bytes per parameter for Adam; \
+      adam-8bit keeps 2 bytes of state, Dettmers et al. 2022). With --zero 1, 2 or 3 \
+      over --devices N the optimizer states, then gradients, then weights are \
+      divided among N devices and every figure is per device (ZeRO stages). \
       Activations follow Korthikanti et al. 2022 for a GPT-style transformer: per layer \
       s·b·h·(34 + 5·a·s/h) bytes, 34·s·b·h with selective and 2·s·b·h with full \
       recomputation, doubled for fp32. Parameters of a transformer: \
@@ -56,7 +59,7 @@ struct MemoryTrainingCommand: ParsableCommand {
 
   @Option(
     name: .customLong("optimizer"), parsing: .unconditional,
-    help: ArgumentHelp("sgd, momentum, adam or adamw.", valueName: "O"))
+    help: ArgumentHelp("sgd, momentum, adam, adamw or adam-8bit.", valueName: "O"))
   var optimizer: String?
 
   @Option(
@@ -68,6 +71,17 @@ struct MemoryTrainingCommand: ParsableCommand {
     name: .customLong("checkpointing"), parsing: .unconditional,
     help: ArgumentHelp("Activation recomputation: none, selective or full.", valueName: "C"))
   var checkpointing: String = "none"
+
+  @Option(
+    name: .customLong("zero"), parsing: .unconditional,
+    help: ArgumentHelp(
+      "ZeRO stage: 0 (none), 1 (optimizer states), 2 (+ gradients), 3 (+ weights).", valueName: "Z"))
+  var zero: String = "0"
+
+  @Option(
+    name: .customLong("devices"), parsing: .unconditional,
+    help: ArgumentHelp("Data-parallel devices ZeRO partitions over (default 1).", valueName: "D"))
+  var devices: String?
 
   @Flag(help: "Print one JSON object instead of a table.")
   var json = false
@@ -95,12 +109,13 @@ struct MemoryTrainingCommand: ParsableCommand {
     let optimizer = try Self.choice(optimizer, flag: "--optimizer", as: OptimizerKind.self)
     let precision = try Self.choice(precision, flag: "--precision", as: TrainingPrecision.self)
     let checkpointing = try Self.choice(checkpointing, flag: "--checkpointing", as: ActivationCheckpointing.self)
+    let sharding = try sharding()
     let shape = try shape()
     let memory: TrainingMemory
     do {
       if let shape {
         memory = try TrainingMemory(
-          shape: shape, optimizer: optimizer, precision: precision, checkpointing: checkpointing)
+          shape: shape, optimizer: optimizer, precision: precision, checkpointing: checkpointing, sharding: sharding)
       } else if let parameters {
         let count: Int
         do {
@@ -108,7 +123,7 @@ struct MemoryTrainingCommand: ParsableCommand {
         } catch {
           throw CLIError("--params: \(error.description)")
         }
-        memory = try TrainingMemory(parameters: count, optimizer: optimizer, precision: precision)
+        memory = try TrainingMemory(parameters: count, optimizer: optimizer, precision: precision, sharding: sharding)
       } else {
         throw CLIError(Self.missingModel)
       }
@@ -117,6 +132,20 @@ struct MemoryTrainingCommand: ParsableCommand {
     }
     return MemoryRequest(
       memory: memory, shape: shape, optimizer: optimizer, precision: precision, checkpointing: checkpointing)
+  }
+
+  /// The ZeRO stage and device count the options give; stage 0 on one
+  /// device when neither is given.
+  func sharding() throws -> ZeROSharding {
+    let stageNumber = try ToolboxInput.integer(zero, flag: "--zero", minimum: 0)
+    guard let stage = ZeROStage(rawValue: stageNumber) else {
+      throw CLIError("--zero must be 0, 1, 2 or 3, not \(stageNumber)")
+    }
+    let count = try devices.map { try ToolboxInput.integer($0, flag: "--devices") } ?? 1
+    if stage != .off && devices == nil {
+      throw CLIError("--zero \(stageNumber) partitions over devices: give --devices N")
+    }
+    return try ZeROSharding(stage: stage, devices: count)
   }
 
   static let missingModel =

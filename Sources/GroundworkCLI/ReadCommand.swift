@@ -8,7 +8,7 @@ struct ReadCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "read", abstract: "Read a lesson in the terminal.")
 
-  @Argument(help: "The lesson: its name (calibration), number (1.1) or file. Default: the lesson of your next exercise.")
+  @Argument(help: "The lesson: its name (calibration), number (1.7) or file. Default: the lesson of your next exercise.")
   var lesson: String?
 
   func run() throws {

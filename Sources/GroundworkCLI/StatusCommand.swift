@@ -36,6 +36,10 @@ struct StatusCommand: ParsableCommand {
       return
     }
     lines.append("Next: lesson \(lesson.reference), \(lesson.title)")
+    if let summary = lesson.frontMatter.summary {
+      let minutes = lesson.frontMatter.minutes.map { " (about \($0) minutes)" } ?? ""
+      lines.append("      \(summary)\(minutes)")
+    }
     print(lines.joined(separator: "\n"))
     let renderer = MarkdownRenderer(width: workspace.width, style: workspace.style)
     print(renderer.render(card: workspace.card(for: next, progress: progress)), terminator: "")

@@ -16,6 +16,18 @@ public struct CurriculumValidator: Sendable {
     /// What is wrong.
     public var message: String
     public var description: String { "\(place): \(message)" }
+
+    /// A problem at `place` saying `message`.
+    public init(place: String, message: String) {
+      self.place = place
+      self.message = message
+    }
+
+    /// The problem a curriculum diagnostic describes.
+    public init(_ diagnostic: Diagnostic) {
+      self.init(
+        place: diagnostic.line.map { "\(diagnostic.path):\($0)" } ?? diagnostic.path, message: diagnostic.message)
+    }
   }
 
   /// What validating one exercise found.
@@ -45,16 +57,25 @@ public struct CurriculumValidator: Sendable {
   public func validate(_ curriculum: Curriculum, diagnostics: [Diagnostic]) -> (
     problems: [Problem], exercises: [ExerciseResult]
   ) {
-    let loadProblems = diagnostics.map { diagnostic in
-      Problem(place: diagnostic.line.map { "\(diagnostic.path):\($0)" } ?? diagnostic.path, message: diagnostic.message)
+    let loadProblems = diagnostics.map { Problem($0) }
+    let frontMatterProblems = curriculum.lessons.compactMap { lesson -> Problem? in
+      let missing = lesson.frontMatter.missingKeys
+      guard !missing.isEmpty else { return nil }
+      return Problem(
+        place: "\(lesson.path):1",
+        message: "front matter incomplete: add \(missing.joined(separator: " and ")) in a --- block at the top")
     }
+    let linkProblems = curriculum.lessons.flatMap { lesson in
+      CurriculumLoader.brokenLinks(in: lesson, root: grader.project.root).map { Problem($0) }
+    }
+    let idProblems = Self.idProblems(curriculum, registry: grader.project.url(Self.idRegistryPath))
     let exercises = curriculum.exercises
     let results = ResultSlots<ExerciseResult>(count: exercises.count)
     DispatchQueue.concurrentPerform(iterations: exercises.count) { index in
       results[index] = validate(exercises[index])
     }
     let exerciseResults = results.values
-    return (loadProblems + exerciseResults.flatMap(\.problems), exerciseResults)
+    return (loadProblems + frontMatterProblems + linkProblems + idProblems + exerciseResults.flatMap(\.problems), exerciseResults)
   }
 
   /// Validates one exercise.
@@ -81,6 +102,7 @@ public struct CurriculumValidator: Sendable {
       problem(path, "missing (named by \(blockPlace))")
     }
     guard result.problems.isEmpty else { return result }
+    result.problems += syncProblems(exercise)
 
     for seed in seeds {
       do {
@@ -114,6 +136,65 @@ public struct CurriculumValidator: Sendable {
       problem(exercise.exercisePath, error.description)
     }
     return result
+  }
+
+  /// The file listing every exercise id ever published, one per line.
+  public static let idRegistryPath = "Lessons/exercise-ids.txt"
+
+  /// Ids are stable: learners' progress is stored under them, so every id
+  /// in the registry must still exist (a removed exercise is kept as a line
+  /// `retired: ID`), and every exercise must be in the registry.
+  static func idProblems(_ curriculum: Curriculum, registry: URL) -> [Problem] {
+    guard let text = try? String(contentsOf: registry, encoding: .utf8) else {
+      return [Problem(place: idRegistryPath, message: "missing: it lists every published exercise id, one per line")]
+    }
+    var published: [(id: String, line: Int)] = []
+    var retired = Set<String>()
+    for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      let line = rawLine.trimmingSpaces
+      if line.isEmpty || line.hasPrefix("#") { continue }
+      if line.hasPrefix("retired:") {
+        retired.insert(String(line.dropFirst("retired:".count)).trimmingSpaces)
+      } else {
+        published.append((line, index + 1))
+      }
+    }
+    let current = Set(curriculum.exercises.map(\.id))
+    var problems: [Problem] = []
+    for entry in published where !current.contains(entry.id) && !retired.contains(entry.id) {
+      problems.append(
+        Problem(
+          place: "\(idRegistryPath):\(entry.line)",
+          message: "exercise id \"\(entry.id)\" was published but no lesson declares it; learners' progress refers to it (rename it back, or add `retired: \(entry.id)`)"))
+    }
+    let known = Set(published.map(\.id))
+    for exercise in curriculum.exercises where !known.contains(exercise.id) {
+      problems.append(
+        Problem(
+          place: "\(exercise.lessonPath):\(exercise.line)",
+          message: "exercise id \"\(exercise.id)\" is not in \(idRegistryPath); add it (ids are permanent once published)"))
+    }
+    return problems
+  }
+
+  /// Whether the learner's file is exactly what `groundwork sync` writes
+  /// from the solution's marked regions.
+  func syncProblems(_ exercise: ExerciseSpec) -> [Problem] {
+    let project = grader.project
+    guard let solution = try? String(contentsOf: project.url(exercise.solutionPath), encoding: .utf8),
+      let current = try? String(contentsOf: project.url(exercise.exercisePath), encoding: .utf8)
+    else { return [Problem(place: exercise.solutionPath, message: "cannot be read as UTF-8 text")] }
+    switch SolutionMarkers.exercise(fromSolution: solution, path: exercise.solutionPath) {
+    case .failure(let list):
+      return list.diagnostics.map { Problem($0) }
+    case .success(let expected):
+      if expected == current { return [] }
+      return [
+        Problem(
+          place: exercise.exercisePath,
+          message: "differs from what `groundwork sync` writes from \(exercise.solutionPath); run `groundwork sync`")
+      ]
+    }
   }
 
   /// The signatures the named grader calls, or nil when there is no such grader.

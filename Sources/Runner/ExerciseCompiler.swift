@@ -82,29 +82,20 @@ public struct ExerciseCompiler: Sendable {
     return .program(program)
   }
 
-  /// FNV-1a over the source, the generated main, the kernel library's size
+  /// A hash of the source, the generated main, the kernel library's size
   /// and modification time, and the compiler's path: a new kernel build or
-  /// an edited file gives a new key. (A cache key needs no cryptographic
-  /// strength; a collision would need two inputs chosen against 64 bits.)
+  /// an edited file gives a new key.
   func cacheKey(sourceData: Data, mainSwift: String) -> String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    func mix<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-      for byte in bytes {
-        hash ^= UInt64(byte)
-        hash &*= 0x0000_0100_0000_01b3
-      }
-      hash ^= 0xff
-      hash &*= 0x0000_0100_0000_01b3
-    }
-    mix(sourceData)
-    mix(mainSwift.utf8)
-    mix(toolchain.swiftc.utf8)
-    mix(toolchain.includeFolders.joined(separator: ":").utf8)
+    var hash = ContentHash()
+    hash.mix(sourceData)
+    hash.mix(mainSwift.utf8)
+    hash.mix(toolchain.swiftc.utf8)
+    hash.mix(toolchain.includeFolders.joined(separator: ":").utf8)
     let attributes = try? FileManager.default.attributesOfItem(atPath: toolchain.kernelLibrary.path)
     let size = (attributes?[.size] as? NSNumber)?.int64Value ?? 0
     let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-    mix("\(toolchain.kernelLibrary.path)|\(size)|\(modified)".utf8)
-    return String(hash, radix: 16)
+    hash.mix("\(toolchain.kernelLibrary.path)|\(size)|\(modified)".utf8)
+    return hash.hex
   }
 }
 

@@ -114,3 +114,55 @@ struct LessonParsingTests {
     _ = diagnostics("# T\n\u{0}\u{1B}[31m\u{FFFD}\n```exercise\n\u{0}: \u{0}\n```")
   }
 }
+
+@Suite("Front matter")
+struct FrontMatterTests {
+  let path = "Lessons/1-a/01-x.md"
+
+  func parse(_ markdown: String) -> Result<Lesson, DiagnosticList> {
+    CurriculumLoader.parseLesson(markdown: markdown, path: path, partNumber: 1, number: 1, slug: "x", fileStem: "01-x")
+  }
+
+  @Test("summary and minutes are read, and line numbers below stay those of the file")
+  func wellFormed() throws {
+    let lesson = try parse(
+      "---\nsummary: \"Learn it: all.\"\nminutes: 25\n---\n# Title\n"
+    ).get()
+    #expect(lesson.frontMatter == FrontMatter(summary: "Learn it: all.", minutes: 25))
+    #expect(lesson.frontMatter.missingKeys.isEmpty)
+    #expect(lesson.title == "Title")
+  }
+
+  @Test("line numbers of later problems are unchanged by the front matter")
+  func lineNumbers() {
+    guard case .failure(let list) = parse("---\nsummary: s\nminutes: 5\n---\n# T\n\n```exercise\nid: x\n```\n") else {
+      Issue.record("expected the incomplete block to fail")
+      return
+    }
+    #expect(list.diagnostics.first?.line == 7)
+  }
+
+  @Test("bad minutes, unknown keys and an unclosed block are reported at their lines")
+  func problems() {
+    guard case .failure(let list) = parse("---\nminutes: soon\nauthor: me\n---\n# T\n") else {
+      Issue.record("expected problems")
+      return
+    }
+    #expect(
+      list.diagnostics.map(\.description) == [
+        "\(path):2: front matter: minutes must be a positive whole number, got \"soon\"",
+        "\(path):3: front matter: unknown key \"author\" (known keys: summary, minutes)",
+      ])
+    guard case .failure(let unclosed) = parse("---\nsummary: s\n# T\n") else {
+      Issue.record("expected an unclosed front matter to fail")
+      return
+    }
+    #expect(unclosed.diagnostics.map(\.description).contains("\(path):1: front matter opened with --- is never closed by a --- line"))
+  }
+
+  @Test("a lesson without front matter parses; validate asks for it")
+  func optionalForLearners() throws {
+    let lesson = try parse("# T\n").get()
+    #expect(lesson.frontMatter.missingKeys == ["summary", "minutes"])
+  }
+}

@@ -66,7 +66,7 @@ struct ActivationMemoryTests {
   func spellings() {
     #expect(ActivationCheckpointing.allCases.map(\.rawValue) == ["none", "selective", "full"])
     #expect(TrainingPrecision.allCases.map(\.rawValue) == ["fp32", "fp16-mixed", "bf16-mixed"])
-    #expect(OptimizerKind.allCases.map(\.rawValue) == ["sgd", "momentum", "adam", "adamw"])
+    #expect(OptimizerKind.allCases.map(\.rawValue) == ["sgd", "momentum", "adam", "adamw", "adam-8bit"])
   }
 
   @Test("activation bytes beyond Int.max are an overflow error")

@@ -1,37 +1,46 @@
+import Curriculum
 import Foundation
 import Testing
+import _TestSupport
 
 /// The learner's commands end to end, through the built executable, with
 /// the exit codes scripts rely on: 0 all passed, 1 a check failed, 2 usage
 /// or set-up error.
 @Suite("Learner commands", .serialized)
 struct LearnerCommandTests {
+  /// The curriculum as shipped: the tests follow its order rather than
+  /// naming a lesson, so that adding lessons does not break them.
+  static let exercises = CurriculumLoader.load(root: TestPaths.packageRoot).curriculum.exercises
+
   @Test("status with no argument names the next exercise and how to check it")
   func status() throws {
     let sandbox = try CLISandbox()
     let result = try sandbox.run([])
     #expect(result.status == 0)
-    #expect(result.stdout.contains("0/1"))
-    #expect(result.stdout.contains("groundwork check calibration-ece"))
+    let first = try #require(Self.exercises.first)
+    #expect(result.stdout.contains("0/\(Self.exercises.count)"))
+    #expect(result.stdout.contains("groundwork check \(first.id)"))
     #expect(result.stderr.isEmpty)
   }
 
   @Test("the untouched exercise fails with exit 1; the solution passes and is recorded")
   func checkThenPass() throws {
     let sandbox = try CLISandbox()
+    let first = try #require(Self.exercises.first)
     let failing = try sandbox.run(["check"])
     #expect(failing.status == 1)
-    #expect(failing.stdout.hasPrefix("Checking calibration-ece (Exercises/1-foundation/calibration.swift)…\n"))
+    #expect(failing.stdout.hasPrefix("Checking \(first.id) (\(first.exercisePath))…\n"))
     #expect(failing.stdout.contains("Not written yet"))
     #expect(failing.stdout.contains("seed 1"))
 
-    try sandbox.write(
-      "Exercises/1-foundation/calibration.swift", try sandbox.read("Solutions/1-foundation/calibration.swift"))
-    let passing = try sandbox.run(["check", "calibration-ece"])
+    try sandbox.write(first.exercisePath, try sandbox.read(first.solutionPath))
+    let passing = try sandbox.run(["check", first.id])
     #expect(passing.status == 0, "\(passing.stdout)\(passing.stderr)")
-    #expect(passing.stdout.contains("7/7 checks passed"))
+    let summary = try #require(passing.stdout.split(separator: "\n").first { $0.contains("checks passed") })
+    let counts = summary.split(separator: " ")[0].split(separator: "/")
+    #expect(counts.count == 2 && counts[0] == counts[1] && counts[0] != "0", "\(summary)")
     let progress = try sandbox.read(".groundwork/progress.json")
-    #expect(progress.contains("\"calibration-ece\""))
+    #expect(progress.contains("\"\(first.id)\""))
 
     let list = try sandbox.run(["list", "--json"])
     #expect(list.status == 0)
@@ -39,8 +48,8 @@ struct LearnerCommandTests {
     let parts = try #require(document?["parts"] as? [[String: Any]])
     let lessons = try #require(parts.first?["lessons"] as? [[String: Any]])
     let exercise = try #require((lessons.first?["exercises"] as? [[String: Any]])?.first)
-    #expect(exercise["id"] as? String == "calibration-ece")
-    #expect(exercise["file"] as? String == "Exercises/1-foundation/calibration.swift")
+    #expect(exercise["id"] as? String == first.id)
+    #expect(exercise["file"] as? String == first.exercisePath)
     #expect(exercise["status"] as? String == "done")
   }
 
@@ -49,7 +58,8 @@ struct LearnerCommandTests {
     let sandbox = try CLISandbox()
     let unknownExercise = try sandbox.run(["check", "no-such-exercise"])
     #expect(unknownExercise.status == 2)
-    #expect(unknownExercise.stderr == "error: no exercise \"no-such-exercise\" (exercises: calibration-ece)\n")
+    let ids = Self.exercises.map(\.id).joined(separator: ", ")
+    #expect(unknownExercise.stderr == "error: no exercise \"no-such-exercise\" (exercises: \(ids))\n")
     let unknownCommand = try sandbox.run(["frobnicate"])
     #expect(unknownCommand.status == 2)
     let badSeed = try sandbox.run(["check", "--seed", "minus-one"])
@@ -93,10 +103,10 @@ struct LearnerCommandTests {
   @Test("a malformed lesson is reported with file and line, and the rest still works")
   func malformedLesson() throws {
     let sandbox = try CLISandbox()
-    try sandbox.write("Lessons/1-foundation/09-broken.md", "# Broken\n\n```exercise\nid: broken\n```\n")
+    try sandbox.write("Lessons/1-foundation/99-broken.md", "# Broken\n\n```exercise\nid: broken\n```\n")
     let result = try sandbox.run(["list"])
     #expect(result.status == 0)
-    #expect(result.stderr.contains("Lessons/1-foundation/09-broken.md:3: exercise block: missing \"title\""))
+    #expect(result.stderr.contains("Lessons/1-foundation/99-broken.md:3: exercise block: missing \"title\""))
     #expect(result.stdout.contains("calibration-ece"))
   }
 }

@@ -151,7 +151,38 @@ struct MemoryCLITests {
     training + ["--json"],
     ["--params", "7B", "--checkpointing", "some"] + training + ["--json"],
     ["--params", "7B", "--unknown"] + training + ["--json"],
+    ["--params", "7.5B", "--zero", "2"] + training + ["--json"],
+    ["--params", "7.5B", "--zero", "4", "--devices", "64"] + training + ["--json"],
+    ["--params", "7.5B", "--zero", "1", "--devices", "0"] + training + ["--json"],
+    ["--params", "7.5B", "--zero", "-1", "--devices", "8"] + training + ["--json"],
   ]
+
+  @Test("ZeRO over 64 devices, Ψ = 7.5B: 120 / 31.4 / 16.6 / 1.9 GB per device (Rajbhandari et al. 2020)")
+  func zero() throws {
+    for (stage, total) in [("0", 120_000_000_000), ("1", 31_406_250_000), ("2", 16_640_625_000), ("3", 1_875_000_000)] {
+      let outcome = try Self.run([
+        "--params", "7.5B", "--optimizer", "adam", "--precision", "fp16-mixed", "--zero", stage, "--devices", "64", "--json",
+      ])
+      #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
+      let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+      #expect(Set(object.keys) == ["parameters", "bytes"])
+      let bytes = try #require(object["bytes"] as? [String: Any])
+      #expect(bytes["total"] as? Int == total)
+      #expect(object["parameters"] as? Int == 7_500_000_000)
+    }
+  }
+
+  @Test("adam-8bit: 2 bytes per parameter of state, plus the fp32 master copy in mixed precision")
+  func adam8bit() throws {
+    let outcome = try Self.run(["--params", "1B", "--optimizer", "adam-8bit", "--precision", "bf16-mixed", "--json"])
+    #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+    let bytes = try #require(object["bytes"] as? [String: Any])
+    #expect(bytes["optimizer"] as? Int == 6_000_000_000)
+    #expect(bytes["total"] as? Int == 10_000_000_000)
+    let table = try Self.run(["--params", "1B", "--optimizer", "adam-8bit", "--precision", "fp32"])
+    #expect(table.stdout.contains("Dettmers"))
+  }
 
   @Test("bad input: exit status 2, one line on stderr, nothing on stdout", arguments: badInputs)
   func badInput(_ arguments: [String]) throws {

@@ -61,3 +61,39 @@ struct ValidateCommandTests {
     #expect(result.stdout.contains("Lessons/1-foundation/09-more.md:3: no grader named \"no.such.grader\""))
   }
 }
+
+@Suite("Validate front matter", .serialized)
+struct ValidateFrontMatterTests {
+  @Test("a lesson without summary and minutes is a problem for validate, not for learners")
+  func incompleteFrontMatter() throws {
+    let sandbox = try CLISandbox()
+    try sandbox.write("Lessons/1-foundation/09-short.md", "# Short\n\nText.\n")
+    let validate = try sandbox.run(["validate"])
+    #expect(validate.status == 1)
+    #expect(validate.stdout.contains("problem  Lessons/1-foundation/09-short.md:1: front matter incomplete: add summary and minutes"))
+    let list = try sandbox.run(["list"])
+    #expect(list.status == 0)
+    #expect(list.stdout.contains("Short"))
+  }
+}
+
+@Suite("Validate exercise ids", .serialized)
+struct ValidateExerciseIDTests {
+  @Test("a published id that disappears, and a new id not registered, are both problems")
+  func stableIDs() throws {
+    let sandbox = try CLISandbox()
+    let lesson = try sandbox.read("Lessons/1-foundation/07-calibration.md")
+    try sandbox.write(
+      "Lessons/1-foundation/07-calibration.md", lesson.replacingOccurrences(of: "id: calibration-ece", with: "id: ece"))
+    let result = try sandbox.run(["validate"])
+    #expect(result.status == 1)
+    #expect(result.stdout.contains("problem  Lessons/exercise-ids.txt:4: exercise id \"calibration-ece\" was published but no lesson declares it"))
+    #expect(result.stdout.contains("exercise id \"ece\" is not in Lessons/exercise-ids.txt"))
+
+    // Keep every other published id; retire the old one and register the new.
+    let published = try sandbox.read("Lessons/exercise-ids.txt")
+    try sandbox.write("Lessons/exercise-ids.txt", published + "retired: calibration-ece\nece\n")
+    let fixed = try sandbox.run(["validate"])
+    #expect(fixed.status == 0, "\(fixed.stdout)")
+  }
+}

@@ -15,7 +15,7 @@ struct ExerciseGraderTests {
   let exercise = ExerciseSpec(
     id: "calibration-ece", title: "ECE", file: "1-foundation/calibration.swift",
     entryPoints: [signature], grader: "calibration.ece", tolerance: "relative 1e-9", hints: ["h"],
-    lessonPath: "Lessons/1-foundation/01-calibration.md", line: 1)
+    lessonPath: "Lessons/1-foundation/07-calibration.md", line: 1)
 
   init() throws {
     scratch = FileManager.default.temporaryDirectory.appendingPathComponent("runner-\(UUID().uuidString)")

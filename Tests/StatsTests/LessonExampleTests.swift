@@ -1,7 +1,7 @@
 import Stats
 import Testing
 
-/// The numbers printed in Lessons/1-foundation/01-calibration.md, recomputed
+/// The numbers printed in Lessons/1-foundation/07-calibration.md, recomputed
 /// by the kernel: a lesson's figures must come from the reference code.
 @Suite("The calibration lesson's worked example")
 struct LessonExampleTests {

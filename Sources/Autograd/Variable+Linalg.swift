@@ -1,0 +1,74 @@
+import Tensors
+
+extension Variable {
+  /// The matrix product, batched over leading axes with broadcasting (both
+  /// operands of rank ≥ 2). For C = A·B with upstream gradient G:
+  /// dA = G·Bᵀ and dB = Aᵀ·G, each summed back over the batch axes that
+  /// broadcasting added (a weight [k, n] shared by a batch [b, m, k]
+  /// receives the sum of the batch's gradients).
+  public func matmul(_ other: Variable) -> Variable {
+    precondition(shape.count >= 2 && other.shape.count >= 2, "matmul of variables needs rank ≥ 2: \(shape) × \(other.shape)")
+    let (a, b) = (value, other.value)
+    let (shapeA, shapeB) = (shape, other.shape)
+    return Variable(Tensors.matmul(a, b), operation: "matmul", inputs: [self, other]) { grad in
+      [
+        reduceToShape(Tensors.matmul(grad, b.transposed(-1, -2)), shapeA),
+        reduceToShape(Tensors.matmul(a.transposed(-1, -2), grad), shapeB),
+      ]
+    }
+  }
+
+  /// The same values in another shape (same count): the gradient is
+  /// reshaped back.
+  public func reshaped(_ shape: [Int]) -> Variable {
+    let original = self.shape
+    return Variable(value.reshaped(shape), operation: "reshape", inputs: [self]) { grad in
+      [grad.reshaped(original)]
+    }
+  }
+
+  /// Swaps two axes (the last two by default); the gradient swaps them back.
+  public func transposed(_ axis0: Int = -2, _ axis1: Int = -1) -> Variable {
+    Variable(value.transposed(axis0, axis1), operation: "transpose", inputs: [self]) { grad in
+      [grad.transposed(axis0, axis1)]
+    }
+  }
+
+  /// Reorders the axes; the gradient goes through the inverse permutation.
+  public func permuted(_ axes: [Int]) -> Variable {
+    var inverse = [Int](repeating: 0, count: axes.count)
+    for (position, axis) in axes.enumerated() { inverse[axis < 0 ? axis + axes.count : axis] = position }
+    return Variable(value.permuted(axes), operation: "permute", inputs: [self]) { grad in [grad.permuted(inverse)] }
+  }
+
+  /// The rows `indices` of a 2-d value (an embedding lookup). The backward
+  /// pass adds each row's gradient into the rows it came from, so a token
+  /// that appears twice receives both gradients.
+  public func rows(_ indices: [Int]) -> Variable {
+    precondition(shape.count == 2, "rows(_:) needs a 2-d value, got \(shape)")
+    let (count, width) = (shape[0], shape[1])
+    let table = value.scalars(as: Double.self)
+    var gathered: [Double] = []
+    gathered.reserveCapacity(indices.count * width)
+    for index in indices {
+      precondition((0..<count).contains(index), "row \(index) is outside 0..<\(count)")
+      gathered += table[(index * width)..<((index + 1) * width)]
+    }
+    let dtype = value.dtype
+    return Variable(
+      Tensor(gathered, shape: [indices.count, width]).converted(to: dtype), operation: "rows", inputs: [self]
+    ) { grad in
+      let upstream = grad.scalars(as: Double.self)
+      var summed = [Double](repeating: 0, count: count * width)
+      for (row, index) in indices.enumerated() {
+        for column in 0..<width { summed[index * width + column] += upstream[row * width + column] }
+      }
+      return [Tensor(summed, shape: [count, width]).converted(to: dtype)]
+    }
+  }
+}
+
+/// The matrix product of two variables; see `Variable.matmul(_:)`.
+public func matmul(_ a: Variable, _ b: Variable) -> Variable {
+  a.matmul(b)
+}
