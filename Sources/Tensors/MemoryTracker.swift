@@ -9,10 +9,25 @@ import Synchronization
 public struct MemoryTag: Hashable, Sendable, CustomStringConvertible {
   /// The tag's name, as reports print it.
   public let name: String
+  /// The name's hash, computed once: the tracker looks tags up in a
+  /// dictionary on every allocation and release, and hashing the string
+  /// each time would cost more than the rest of the bookkeeping.
+  private let nameHash: Int
 
   /// A tag with a name of your own: `MemoryTag("kv-cache")`.
   public init(_ name: String) {
     self.name = name
+    nameHash = name.hashValue
+  }
+
+  /// Tags with the same name are the same tag.
+  public static func == (lhs: MemoryTag, rhs: MemoryTag) -> Bool {
+    lhs.nameHash == rhs.nameHash && lhs.name == rhs.name
+  }
+
+  /// Hashes the precomputed hash of the name.
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(nameHash)
   }
 
   /// Weights and biases: live for the whole run.
@@ -156,7 +171,8 @@ public struct MemoryReport: Sendable, CustomStringConvertible {
 /// ```swift
 /// let (_, report) = withMemoryTracking {
 ///   let a = Tensor.zeros([1000])          // 4000 bytes
-///   _ = (a + 1).sum()                     // + 4000 for a + 1, + 4 for the sum
+///   _ = (a + 1).sum()   // + 4 for the scalar 1 (freed after +),
+///                       // + 4000 for a + 1, + 4 for the sum
 /// }
 /// report.total.peakBytes                  // 8004
 /// report.total.liveBytes                  // 0: everything was freed

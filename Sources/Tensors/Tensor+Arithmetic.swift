@@ -268,6 +268,24 @@ extension Tensor {
     _ lhs: Tensor, _ rhs: Tensor, shape: [Int], threads: Int = defaultThreadCount, _ kernel: K
   ) -> Tensor {
     let result = Tensor(uninitialized: shape, dtype: K.R.dtype)
+    if lhs.shape == shape && rhs.shape == shape && lhs.isContiguous && rhs.isContiguous {
+      // The common case, dense operands of the result's shape, as one flat
+      // loop: no walk to set up, which matters for small tensors.
+      let count = result.count
+      lhs.storage.withUnsafeBufferPointer(as: K.A.self) { a in
+        rhs.storage.withUnsafeBufferPointer(as: K.B.self) { b in
+          result.storage.withUnsafeMutableBufferPointer(as: K.R.self) { out in
+            let pointers = UncheckedSendable(
+              value: (a.baseAddress! + lhs.offset, b.baseAddress! + rhs.offset, out.baseAddress!))
+            parallelChunks(count: count, threads: count >= parallelElementThreshold ? threads : 1) { range in
+              let (x, y, z) = pointers.value
+              for t in range { z[t] = kernel(x[t], y[t]) }
+            }
+          }
+        }
+      }
+      return result
+    }
     let walk = StridedWalk(
       shape: shape,
       operands: [
@@ -330,6 +348,20 @@ extension Tensor {
   /// stored as `K.R`. Threads and vectorisation as in `broadcastingMap`.
   func map<K: UnaryKernel>(threads: Int = defaultThreadCount, _ kernel: K) -> Tensor {
     let result = Tensor(uninitialized: shape, dtype: K.R.dtype)
+    if isContiguous {
+      // Dense input: one flat loop, as in `broadcastingMap`.
+      let count = result.count
+      storage.withUnsafeBufferPointer(as: K.A.self) { a in
+        result.storage.withUnsafeMutableBufferPointer(as: K.R.self) { out in
+          let pointers = UncheckedSendable(value: (a.baseAddress! + offset, out.baseAddress!))
+          parallelChunks(count: count, threads: count >= parallelElementThreshold ? threads : 1) { range in
+            let (x, z) = pointers.value
+            for t in range { z[t] = kernel(x[t]) }
+          }
+        }
+      }
+      return result
+    }
     let walk = StridedWalk(shape: shape, operands: [result.stridedOperand, stridedOperand])
     let step = walk.innerStrides
     let (so, sa) = (step[0], step[1])

@@ -23,6 +23,18 @@
 /// where a view and its base share writes (`b = a.T; b[0, 1] = 9` changes
 /// `a`): here, writing through a view never changes the tensor it came from,
 /// and vice versa, just as with `Array`.
+///
+/// ## Where things are
+///
+/// - Element types, including the 16-bit formats: `DType`, `BFloat16`.
+/// - Views (permute, slice, expand, squeeze): `Tensor+Views.swift`, `TensorIndex`.
+/// - `+ − × ÷` with broadcasting: `Tensor+Arithmetic.swift`; math functions
+///   and activations: `Tensor+Math.swift`; `.<`, `.==`, …: `Tensor+Comparison.swift`.
+/// - Sums, means, variances, extremes, softmax: `Tensor+Reductions.swift`.
+/// - `matmul` and its reference `naiveMatmul`: `Tensor+Linalg.swift`.
+/// - Random tensors: `RandomGenerator` (Philox4x32-10).
+/// - Where the bytes go: `withMemoryTracking`, `MemoryTag`; where the time
+///   goes: `profile`; what this machine can do: `Benchmark`.
 public struct Tensor: Sendable {
   /// The length of each axis; `[]` for a 0-d (scalar) tensor.
   public private(set) var shape: [Int]
@@ -194,9 +206,12 @@ public struct Tensor: Sendable {
   /// stepped, so it cannot affect where any element lives.
   public var isContiguous: Bool {
     if count == 0 { return true }
-    let dense = rowMajorStrides(for: shape)
-    for axis in shape.indices where shape[axis] != 1 && strides[axis] != dense[axis] {
-      return false
+    // The row-major stride of each axis is the product of the lengths
+    // after it; walk from the last axis keeping that product.
+    var dense = 1
+    for axis in shape.indices.reversed() {
+      if shape[axis] != 1 && strides[axis] != dense { return false }
+      dense *= shape[axis]
     }
     return true
   }

@@ -28,6 +28,16 @@ import Testing
     #expect(net == 0)
   }
 
+  @Test func theDocumentedExample() {
+    let (_, report) = withMemoryTracking {
+      let a = Tensor.zeros([1000])  // 4000 bytes
+      _ = (a + 1).sum()             // + 4 for the scalar 1, + 4000 for a + 1, + 4 for the sum
+    }
+    #expect(report.total.peakBytes == 8004)
+    #expect(report.total.liveBytes == 0)
+    #expect(report.total.allocations == 4)
+  }
+
   @Test func resultStillLiveWhenTheScopeEnds() {
     let (kept, report) = withMemoryTracking { Tensor.zeros([3, 4], dtype: .int32) }
     #expect(report.total.liveBytes == 48)

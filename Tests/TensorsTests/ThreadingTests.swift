@@ -87,7 +87,7 @@ import Testing
       t.storage.withUnsafeBufferPointer(as: Float.self) { buffer in
         let sequential = pairwiseSum(buffer.baseAddress!, count: count, stride: 1)
         for threads in [2, 3, 4, 7] {
-          let split = pairwiseSum(buffer.baseAddress!, count: count, stride: 1, threads: threads) { $0 }
+          let split = pairwiseSum(buffer.baseAddress!, count: count, stride: 1, threads: threads)
           #expect(split.bitPattern == sequential.bitPattern, "\(count) elements, \(threads) threads")
         }
       }
