@@ -11,6 +11,9 @@ public enum GraderRegistry {
       BFloat16RoundingGrader.self,
       Float16StallGrader.self,
       FormatLimitsGrader.self,
+      WilsonIntervalGrader.self,
+      McNemarStatisticGrader.self,
+      PairedTestSetSizeGrader.self,
       // `groundwork new exercise` adds graders above this line.
     ]
   }
