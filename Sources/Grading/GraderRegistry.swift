@@ -14,6 +14,9 @@ public enum GraderRegistry {
       WilsonIntervalGrader.self,
       McNemarStatisticGrader.self,
       PairedTestSetSizeGrader.self,
+      ModelStateBytesGrader.self,
+      ActivationBytesGrader.self,
+      LargestMicroBatchGrader.self,
       // `groundwork new exercise` adds graders above this line.
     ]
   }
