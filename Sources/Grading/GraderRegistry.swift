@@ -11,6 +11,12 @@ public enum GraderRegistry {
       BFloat16RoundingGrader.self,
       Float16StallGrader.self,
       FormatLimitsGrader.self,
+      WilsonIntervalGrader.self,
+      McNemarStatisticGrader.self,
+      PairedTestSetSizeGrader.self,
+      ModelStateBytesGrader.self,
+      ActivationBytesGrader.self,
+      LargestMicroBatchGrader.self,
       // `groundwork new exercise` adds graders above this line.
     ]
   }

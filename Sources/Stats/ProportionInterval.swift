@@ -96,3 +96,23 @@ public func proportionInterval(
     estimate: estimate, lower: min(1, max(0, lower)), upper: min(1, max(0, upper)), method: method,
     level: level)
 }
+
+/// The exact coverage of a proportion interval: the probability, over
+/// `k ~ Binomial(trials, probability)`, that the interval computed from
+/// `k` successes contains `probability`. A 95% interval should cover about
+/// 95% of the time; Brown, Cai and DasGupta (2001) show that Wald's can
+/// fall far short.
+public func proportionIntervalCoverage(
+  trials: Int, probability: Double, method: ProportionIntervalMethod, level: Double = 0.95
+) -> Double {
+  precondition(trials >= 1, "trials must be at least 1, got \(trials)")
+  precondition((0...1).contains(probability), "probability \(probability) is outside [0, 1]")
+  var coverage = 0.0
+  for successes in 0...trials {
+    let interval = proportionInterval(successes: successes, trials: trials, method: method, level: level)
+    if interval.lower <= probability && probability <= interval.upper {
+      coverage += binomialProbability(successes: successes, trials: trials, probability: probability)
+    }
+  }
+  return coverage
+}
