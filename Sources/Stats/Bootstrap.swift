@@ -82,16 +82,28 @@ public func bootstrapInterval(
     replicates[b] = statistic(resample)
   }
 
+  return bootstrapInterval(
+    estimate: estimate, replicates: replicates, level: level, method: method, seed: seed
+  ) { jackknifeAcceleration(sample, statistic: statistic) }
+}
+
+/// Reads the interval of `method` off the replicates; `acceleration` is
+/// evaluated only for BCa.
+func bootstrapInterval(
+  estimate: Double, replicates: [Double], level: Double, method: BootstrapMethod, seed: UInt64,
+  acceleration: () -> Double
+) -> BootstrapInterval {
+  let resamples = replicates.count
   let alpha = 1 - level
   var lowerLevel = alpha / 2
   var upperLevel = 1 - alpha / 2
   if method == .bca {
     let below = replicates.reduce(0) { $0 + ($1 < estimate ? 1 : 0) }
     let bias = standardNormalQuantile(Double(below) / Double(resamples))
-    let acceleration = jackknifeAcceleration(sample, statistic: statistic)
+    let a = acceleration()
     func adjusted(_ level: Double) -> Double {
       let z = standardNormalQuantile(level)
-      return standardNormalCDF(bias + (bias + z) / (1 - acceleration * (bias + z)))
+      return standardNormalCDF(bias + (bias + z) / (1 - a * (bias + z)))
     }
     lowerLevel = adjusted(lowerLevel)
     upperLevel = adjusted(upperLevel)
