@@ -1,5 +1,3 @@
-import Tensors
-
 /// How a bootstrap confidence interval is read off the resampled
 /// statistics.
 public enum BootstrapMethod: String, Sendable, CaseIterable {
@@ -74,11 +72,11 @@ public func bootstrapInterval(
   precondition(level > 0 && level < 1, "level \(level) is outside (0, 1)")
   let n = sample.count
   let estimate = statistic(sample)
-  var generator = SplitMix64(seed: seed)
+  var state = seed  // the state of SplitMix64(seed: seed)
   var resample = [Double](repeating: 0, count: n)
   var replicates = [Double](repeating: 0, count: resamples)
   for b in 0..<resamples {
-    for i in 0..<n { resample[i] = sample[uniformIndex(below: n, using: &generator)] }
+    for i in 0..<n { resample[i] = sample[uniformIndex(below: UInt64(n), state: &state)] }
     replicates[b] = statistic(resample)
   }
 

@@ -1,5 +1,3 @@
-import Tensors
-
 /// A paired bootstrap of the difference between two models' metrics on the
 /// same items.
 public struct PairedBootstrap: Sendable, Equatable {
@@ -53,11 +51,11 @@ public func pairedBootstrap(
   precondition(resamples >= 1, "resamples must be at least 1, got \(resamples)")
   precondition(level > 0 && level < 1, "level \(level) is outside (0, 1)")
   let observed = difference(Array(0..<itemCount))
-  var generator = SplitMix64(seed: seed)
+  var state = seed  // the state of SplitMix64(seed: seed)
   var indices = [Int](repeating: 0, count: itemCount)
   var replicates = [Double](repeating: 0, count: resamples)
   for b in 0..<resamples {
-    for i in 0..<itemCount { indices[i] = uniformIndex(below: itemCount, using: &generator) }
+    for i in 0..<itemCount { indices[i] = uniformIndex(below: UInt64(itemCount), state: &state) }
     replicates[b] = difference(indices)
   }
   let notAbove = replicates.reduce(0) { $0 + ($1 <= 0 ? 1 : 0) }

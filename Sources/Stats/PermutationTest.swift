@@ -1,5 +1,3 @@
-import Tensors
-
 /// The result of a two-sample permutation test.
 public struct PermutationTest: Sendable, Equatable {
   /// The statistic on the samples as given.
@@ -88,11 +86,11 @@ public func permutationTest(
       permutations: splits)
   }
 
-  var generator = SplitMix64(seed: seed)
+  var state = seed  // the state of SplitMix64(seed: seed)
   var shuffled = pooled
   for _ in 0..<resamples {
     for i in stride(from: shuffled.count - 1, to: 0, by: -1) {
-      shuffled.swapAt(i, uniformIndex(below: i + 1, using: &generator))
+      shuffled.swapAt(i, uniformIndex(below: UInt64(i + 1), state: &state))
     }
     count(statistic(Array(shuffled[..<m]), Array(shuffled[m...])))
   }
