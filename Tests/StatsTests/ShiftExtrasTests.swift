@@ -63,6 +63,20 @@ struct IncompleteGammaTests {
     expectRelative(chiSquaredSurvival(x, degreesOfFreedom: k), expected, 1e-10, "χ²(\(x); \(k))")
   }
 
+  @Test(
+    "the χ² quantile matches scipy's chi2.ppf and inverts the CDF",
+    arguments: [
+      (0.95, 1, 3.841458820694124), (0.95, 3, 7.814727903251179), (0.99, 10, 23.209251158954356),
+      (0.05, 2, 0.10258658877510106), (0.5, 7, 6.345811195521515), (1e-06, 4, 0.0028297613229586872),
+      (0.999999, 50, 112.60809249886348), (0.975, 0.5, 3.433235299960771), (0.3, 1000, 976.0735912577742),
+    ] as [(Double, Double, Double)])
+  func quantile(_ p: Double, _ k: Double, _ expected: Double) {
+    let x = chiSquaredQuantile(p, degreesOfFreedom: k)
+    expectRelative(x, expected, 1e-10, "χ²⁻¹(\(p); \(k))")
+    let tail = p > 0.5 ? chiSquaredSurvival(x, degreesOfFreedom: k) : regularizedLowerIncompleteGamma(a: k / 2, x: x / 2)
+    expectRelative(tail, p > 0.5 ? 1 - p : p, 1e-12, "round trip")
+  }
+
   @Test("with one degree of freedom it agrees with the erfc form")
   func oneDegree() {
     for x in [0.1, 1, 4.356, 20] {
