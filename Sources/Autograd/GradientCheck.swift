@@ -32,9 +32,27 @@ public struct GradientCheck: Sendable {
   public var absoluteTolerance = 1e-5
   /// Relative tolerance.
   public var relativeTolerance = 1e-3
+  /// Inputs with more elements than this are checked on a stratified
+  /// sample of this many: the flat indices are cut into equal strata and
+  /// one index is drawn from each (seeded), so every region is visited.
+  public var maximumElementsPerInput = 1_000
+  /// The seed of that sample.
+  public var sampleSeed: UInt64 = 0
 
   /// A check with the default step and tolerances (ε 1e-6, atol 1e-5, rtol 1e-3).
   public init() {}
+
+  /// Every index when there are at most `maximumElementsPerInput`, else one
+  /// seeded index per stratum.
+  func sampleIndices(count: Int) -> [Int] {
+    guard count > maximumElementsPerInput else { return Array(0..<count) }
+    var rng = SplitMix64(seed: sampleSeed)
+    return (0..<maximumElementsPerInput).map { stratum in
+      let start = stratum * count / maximumElementsPerInput
+      let end = (stratum + 1) * count / maximumElementsPerInput
+      return rng.nextInt(in: start...(end - 1))
+    }
+  }
 
   /// Checks the gradient of the scalar `function` at `inputs`.
   ///
@@ -53,7 +71,7 @@ public struct GradientCheck: Sendable {
         ?? [Double](repeating: 0, count: points[position].count)
       var flat = points[position].scalars(as: Double.self)
       var result = Result(input: position, worstRatio: 0, worstIndex: 0, analytic: 0, numeric: 0)
-      for index in flat.indices {
+      for index in sampleIndices(count: flat.count) {
         let original = flat[index]
         func evaluate(_ x: Double) -> Double {
           flat[index] = x

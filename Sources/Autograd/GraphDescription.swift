@@ -28,7 +28,7 @@ extension Variable {
   }
 
   private func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
-    let fill = String(repeating: " ", count: max(0, width - text.count))
+    let fill = String(repeating: " ", count: Swift.max(0, width - text.count))
     return right ? fill + text : text + fill
   }
 }

@@ -24,7 +24,7 @@ public enum Loss {
     let quadratic = residual * residual * 0.5
     let linear = (residual - 0.5 * delta) * delta
     let isSmall = residual.value .<= delta
-    return select(isSmall, quadratic, linear).mean()
+    return Variable.where(isSmall, quadratic, linear).mean()
   }
 
   /// Binary cross-entropy on logits z with labels y ∈ {0, 1} (or soft
@@ -100,15 +100,6 @@ public enum Loss {
     let logPt = (mask * logits.logSoftmax(axis: 1)).sum(axis: 1)
     let modulation = (1.0 - logPt.exp()).pow(gamma)
     return -(modulation * logPt).mean()
-  }
-
-  /// `a` where `condition` is true, `b` elsewhere; the gradient goes to the
-  /// branch that was chosen.
-  static func select(_ condition: Tensor, _ a: Variable, _ b: Variable) -> Variable {
-    let zeros = Tensor.zeros(a.shape, dtype: a.value.dtype)
-    return Variable(Tensor.where(condition, a.value, b.value), operation: "where", inputs: [a, b]) { grad in
-      [Tensor.where(condition, grad, zeros), Tensor.where(condition, zeros, grad)]
-    }
   }
 }
 

@@ -13,7 +13,7 @@
 /// - Blank lines and lines starting with `#` are ignored.
 enum ExerciseBlockParser {
   static let requiredKeys = ["id", "title", "file", "entry", "grader", "hints"]
-  static let optionalKeys = ["tolerance"]
+  static let optionalKeys = ["tolerance", "time-limit"]
   static let listKeys: Set<String> = ["entry", "hints"]
 
   /// A key's value and the body line it was set on.
@@ -104,6 +104,19 @@ enum ExerciseBlockParser {
     let grader = scalar("grader")
     let tolerance = values["tolerance"] == nil ? nil : scalar("tolerance")
     let hints = list("hints")
+    // `time-limit: 30` (seconds, optionally written `30s`): for exercises
+    // whose honest solutions need longer than the runner's default.
+    var timeLimit: Double?
+    if values["time-limit"] != nil, let text = scalar("time-limit") {
+      let number = text.hasSuffix("s") ? String(text.dropLast()).trimmed : text
+      if let seconds = Double(number), seconds.isFinite, seconds > 0, seconds <= 600 {
+        timeLimit = seconds
+      } else {
+        problems.append(
+          diagnostic(
+            "time-limit \"\(text)\" must be a number of seconds between 0 and 600", bodyLine: values["time-limit"]?.line))
+      }
+    }
 
     if let id, !isValidID(id) {
       problems.append(
@@ -136,7 +149,7 @@ enum ExerciseBlockParser {
     return .success(
       ExerciseSpec(
         id: id, title: title, file: file, entryPoints: entries, grader: grader,
-        tolerance: tolerance, hints: hints, lessonPath: lessonPath, line: fenceLine))
+        tolerance: tolerance, hints: hints, lessonPath: lessonPath, line: fenceLine, timeLimit: timeLimit))
   }
 
   static func isValidID(_ id: String) -> Bool {

@@ -107,13 +107,17 @@ public struct ExerciseSpec: Sendable, Hashable {
   public var lessonPath: String
   /// The line of the block's opening fence.
   public var line: Int
+  /// The wall-clock limit in seconds for grading this exercise (block key
+  /// `time-limit`), when it needs more than the runner's default.
+  public var timeLimit: Double?
 
   /// An exercise with every field given (the loader builds these from
   /// lesson blocks; tests and tools may build them directly).
   public init(
     id: String, title: String, file: String, entryPoints: [String], grader: String, tolerance: String?,
-    hints: [String], lessonPath: String, line: Int
+    hints: [String], lessonPath: String, line: Int, timeLimit: Double? = nil
   ) {
+    self.timeLimit = timeLimit
     self.id = id
     self.title = title
     self.file = file

@@ -23,6 +23,9 @@ struct CheckCommand: ParsableCommand {
   @Flag(help: "Print how long compiling and running took.")
   var timings = false
 
+  @Flag(help: "Print the report as one JSON object (checks with status, expected, got, hint; seed; passed) for editors and CI.")
+  var json = false
+
   func run() throws {
     let workspace = try Workspace.load()
     let progress = try workspace.progress()
@@ -31,14 +34,17 @@ struct CheckCommand: ParsableCommand {
       spec = try workspace.exercise(named: exercise)
     } else {
       guard let next = workspace.nextExercise(progress: progress) else {
+        if json { throw CLIError("every exercise passes; name one to grade it again: groundwork check EXERCISE --json") }
         print("Every exercise passes. Name one to grade it again: groundwork check EXERCISE")
         return
       }
       spec = next
     }
     let displayPath = solution ? spec.solutionPath : spec.exercisePath
-    print("Checking \(spec.id) (\(displayPath))…")
-    fflush(nil)  // show "Checking…" before the compiler starts
+    if !json {
+      print("Checking \(spec.id) (\(displayPath))…")
+      fflush(nil)  // show "Checking…" before the compiler starts
+    }
 
     let grader = ExerciseGrader(project: workspace.project, toolchain: try workspace.toolchain())
     let report: GradeReport
@@ -46,6 +52,12 @@ struct CheckCommand: ParsableCommand {
       report = try grader.grade(spec, submission: solution ? .solution : .exercise, seed: seed)
     } catch {
       throw CLIError(error.description)
+    }
+    if json {
+      print(try ReportJSON(report, displayPath: displayPath).rendered())
+      guard report.passed else { throw ExitCode(1) }
+      if !solution { try markCompleted(spec.id, workspace: workspace) }
+      return
     }
     print(ReportPrinter(workspace: workspace).render(report, displayPath: displayPath), terminator: "")
     if timings {
@@ -56,11 +68,7 @@ struct CheckCommand: ParsableCommand {
     guard report.passed else { throw ExitCode(1) }
     guard !solution else { return }
 
-    do {
-      try workspace.progressStore.markCompleted(spec.id)
-    } catch {
-      throw CLIError(error.description)
-    }
+    try markCompleted(spec.id, workspace: workspace)
     let updated = try workspace.progress()
     if let next = workspace.nextExercise(progress: updated) {
       print("")
@@ -69,6 +77,14 @@ struct CheckCommand: ParsableCommand {
       print(renderer.render(card: workspace.card(for: next, progress: updated)), terminator: "")
     } else {
       print("Done. That was the last exercise: every one passes.")
+    }
+  }
+
+  private func markCompleted(_ id: String, workspace: Workspace) throws {
+    do {
+      try workspace.progressStore.markCompleted(id)
+    } catch {
+      throw CLIError(error.description)
     }
   }
 }

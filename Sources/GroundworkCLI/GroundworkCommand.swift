@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 
 /// The `groundwork` command: the learner's loop (status, list, read, check,
-/// hint) and the instructor's `validate`.
+/// watch, hint, reset, solution) and the instructor's `validate`.
 ///
 /// Exit codes scripts can rely on: 0 when everything asked for passed, 1
 /// when a check failed, 2 on a usage or set-up error.
@@ -12,12 +12,13 @@ struct GroundworkCommand: ParsableCommand {
     abstract: "A terminal curriculum for ML engineering fundamentals.",
     discussion: """
       The daily loop: `groundwork` shows where you are, `groundwork read` the \
-      lesson, you edit the exercise file, `groundwork check` grades it.
+      lesson, you edit the exercise file, `groundwork check` grades it (or \
+      `groundwork watch` grades it on every save).
       """,
     subcommands: [
-      StatusCommand.self, ListCommand.self, ReadCommand.self, CheckCommand.self, HintCommand.self,
-      ValidateCommand.self, SyncCommand.self, NewCommand.self, GradeCommand.self, StatsCommand.self,
-      MemoryCommand.self, FlopsCommand.self,
+      StatusCommand.self, ListCommand.self, ReadCommand.self, CheckCommand.self, WatchCommand.self, HintCommand.self,
+      ResetCommand.self, SolutionCommand.self, ValidateCommand.self, SyncCommand.self, NewCommand.self,
+      GradeCommand.self, StatsCommand.self, MemoryCommand.self, FlopsCommand.self,
     ],
     defaultSubcommand: StatusCommand.self
   )

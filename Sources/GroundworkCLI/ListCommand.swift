@@ -19,23 +19,32 @@ struct ListCommand: ParsableCommand {
       print(try ListJSON.render(workspace.curriculum, progress: progress))
       return
     }
+    let lines = Self.lines(workspace: workspace, progress: progress)
+    if !lines.isEmpty { print(lines.joined(separator: "\n")) }
+  }
+
+  /// Every part with its progress bar, its lessons and their exercises with
+  /// done/pending marks, one string per line (`watch` shows the same list).
+  static func lines(workspace: Workspace, progress: Runner.ProgressStore.Progress) -> [String] {
+    var lines: [String] = []
     for part in workspace.curriculum.parts {
       let exercises = part.lessons.flatMap(\.exercises)
       let done = exercises.filter { progress.completed[$0.id] != nil }.count
-      print(
+      lines.append(
         workspace.paint("Part \(part.number) · \(part.title)", "1") + "  "
           + progressBar(done: done, total: exercises.count, width: 12, style: workspace.style))
       for lesson in part.lessons {
         let minutes = lesson.frontMatter.minutes.map { " · \($0) min" } ?? ""
-        print("  \(lesson.reference)  \(lesson.title)  (\(lesson.slug))\(minutes)")
+        lines.append("  \(lesson.reference)  \(lesson.title)  (\(lesson.slug))\(minutes)")
         for exercise in lesson.exercises {
           let isDone = progress.completed[exercise.id] != nil
           let mark = isDone ? workspace.paint("✓", "32") : workspace.paint("○", "33")
           let plainMark = isDone ? "[done]   " : "[pending]"
-          print("       \(workspace.style.color ? mark : plainMark) \(exercise.id): \(exercise.title)")
+          lines.append("       \(workspace.style.color ? mark : plainMark) \(exercise.id): \(exercise.title)")
         }
       }
     }
+    return lines
   }
 }
 

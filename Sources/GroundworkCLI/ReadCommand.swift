@@ -11,6 +11,9 @@ struct ReadCommand: ParsableCommand {
   @Argument(help: "The lesson: its name (calibration), number (1.7) or file. Default: the lesson of your next exercise.")
   var lesson: String?
 
+  @Flag(name: .customLong("no-pager"), help: "Print the lesson even when it is longer than the screen ($PAGER, default `less -R`, pages it otherwise).")
+  var noPager = false
+
   func run() throws {
     let workspace = try Workspace.load()
     let progress = try workspace.progress()
@@ -32,6 +35,14 @@ struct ReadCommand: ParsableCommand {
     let byLine = Dictionary(chosen.exercises.map { ($0.line, $0) }, uniquingKeysWith: { first, _ in first })
     let text = renderer.render(chosen.markdown) { line, _ in
       byLine[line].map { workspace.card(for: $0, progress: progress) }
+    }
+    let environment = ProcessInfo.processInfo.environment
+    let isTTY = isatty(STDOUT_FILENO) == 1
+    if !noPager,
+      Pager.shouldPage(text, stdoutIsTTY: isTTY, screenRows: isTTY ? terminalHeight(environment: environment) : nil),
+      Pager(environment: environment).show(text)
+    {
+      return
     }
     print(text, terminator: "")
   }

@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import Stats
+import TerminalUI
 
 extension BinningStrategy: ExpressibleByArgument {}
 
@@ -28,6 +30,9 @@ struct StatsCalibrationCommand: ParsableCommand {
   @Flag(help: "Print one JSON object: {n, bins, strategy, accuracy, mean_confidence, ece, mce, brier, reliability}.")
   var json = false
 
+  @Option(help: ArgumentHelp("Also write the reliability diagram as an SVG file (open it in a browser).", valueName: "FILE"))
+  var svg: String?
+
   func validate() throws {
     guard bins >= 1 else { throw ValidationError("--bins must be at least 1, got \(bins)") }
   }
@@ -38,10 +43,28 @@ struct StatsCalibrationCommand: ParsableCommand {
     let correct = try table.booleans("correct")
     let summary = calibrationSummary(
       confidences: confidences, correct: correct, binCount: bins, strategy: strategy)
+    // The picture is written before anything is printed, so that a file
+    // that cannot be written is the one error line, with no partial result.
+    if let svg { try Self.writeSVG(summary, to: svg) }
     if json {
       printJSON(Self.json(summary))
     } else {
       print(Self.report(summary))
+      if let svg { print("\nReliability diagram written to \(svg)") }
+    }
+  }
+
+  /// The reliability diagram of `summary` as SVG, written to `path`.
+  static func writeSVG(_ summary: CalibrationSummary, to path: String) throws {
+    let diagram = ReliabilityDiagram(
+      title: "ECE \(fixed(summary.expectedCalibrationError)) · \(summary.bins.count) \(summary.strategy.rawValue) bins",
+      bins: summary.bins.map {
+        .init(lower: $0.lower, upper: $0.upper, count: $0.count, accuracy: $0.accuracy, confidence: $0.confidence)
+      })
+    do {
+      try Data(diagram.svg().utf8).write(to: URL(fileURLWithPath: path))
+    } catch {
+      throw CLIError("\(path): cannot write the SVG file (\((error as NSError).localizedDescription))")
     }
   }
 

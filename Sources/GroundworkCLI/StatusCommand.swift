@@ -45,7 +45,7 @@ struct StatusCommand: ParsableCommand {
     print(renderer.render(card: workspace.card(for: next, progress: progress)), terminator: "")
     print("")
     print("Read the lesson:    groundwork read \(lesson.slug)")
-    print("Grade your code:    groundwork check \(next.id)")
+    print("Grade your code:    groundwork check \(next.id)   (or `groundwork watch`: on every save)")
     print("Stuck?              groundwork hint \(next.id)")
   }
 }

@@ -109,7 +109,9 @@ public struct ChildProcess: Sendable {
 
     let start = DispatchTime.now().uptimeNanoseconds
     let pid = try spawn(argv: argv, envp: envp, stdoutPath: stdoutPath, stderrPath: stderrPath)
+    runningChildGroup = pid
     let termination = wait(for: pid, deadline: start + UInt64(limits.seconds * 1e9))
+    if runningChildGroup == pid { runningChildGroup = 0 }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 
     let (stdout, stdoutMore) = readPrefix(stdoutPath)

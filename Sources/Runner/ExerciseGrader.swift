@@ -20,7 +20,8 @@ public struct ExerciseGrader: Sendable {
   public var project: Project
   /// The compiler with its cache.
   public var compiler: ExerciseCompiler
-  /// Limits on the grading program: 10 s, 4 MB of output, 8 GiB of address space.
+  /// Limits on the grading program: 10 s (or the exercise's `time-limit`), 4 MB of
+  /// output, 8 GiB of address space.
   public var limits = ChildProcess.Limits(seconds: 10, maxOutputBytes: 4 << 20, maxMemoryBytes: 8 << 30)
 
   /// A grader for `project`'s exercises, compiling with `toolchain`.
@@ -74,6 +75,9 @@ public struct ExerciseGrader: Sendable {
     let reportFile = FileManager.default.temporaryDirectory
       .appendingPathComponent("groundwork-report-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).jsonl")
     defer { try? FileManager.default.removeItem(at: reportFile) }
+    // An exercise may ask for more time than the default (`time-limit:`).
+    var limits = self.limits
+    if let seconds = exercise.timeLimit { limits.seconds = seconds }
     var child = ChildProcess(
       executable: program.path, arguments: ["--seed", String(seed), "--report", reportFile.path], limits: limits)
     // The runtime's crash backtracer would spend seconds symbolicating;
@@ -91,7 +95,8 @@ public struct ExerciseGrader: Sendable {
     if finished && outcome.termination == .exited(0) { return report }
 
     let explanation = CrashExplanation.explain(
-      outcome, displayPath: displayPath, timeLimit: limits.seconds, outputLimit: limits.maxOutputBytes ?? 0)
+      outcome, displayPath: displayPath, timeLimit: limits.seconds, outputLimit: limits.maxOutputBytes ?? 0,
+      memoryLimit: limits.maxMemoryBytes)
     // Checks begin in order, so the one that was running is the last begun.
     if let running = report.checks.indices.last, report.checks[running].status == .notRun {
       report.checks[running].status =

@@ -13,14 +13,48 @@ public struct ProgressStore: Sendable {
   }
 
   /// What is recorded.
+  ///
+  /// Fields added after the first release (`hintsShown`, `solutionsForced`)
+  /// are optional in the file: a file written before them loads with them
+  /// empty, and an older tool reading a newer file ignores them. That keeps
+  /// the format at version 1; a change an older tool would misread must
+  /// raise the version instead.
   public struct Progress: Codable, Sendable, Equatable {
     /// The file format's version.
     public var version = 1
     /// Passed exercises by id, with the time they first passed (ISO 8601).
     public var completed: [String: String] = [:]
+    /// How many of each exercise's hints the learner has revealed.
+    public var hintsShown: [String: Int] = [:]
+    /// Exercises whose solution was shown with `--force` before they passed,
+    /// with the time it was first shown (ISO 8601).
+    public var solutionsForced: [String: String] = [:]
 
     /// Nothing done yet.
     public init() {}
+
+    private enum CodingKeys: String, CodingKey {
+      case version, completed, hintsShown, solutionsForced
+    }
+
+    /// Reads a progress file, treating absent optional fields as empty.
+    public init(from decoder: Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      version = try container.decode(Int.self, forKey: .version)
+      completed = try container.decode([String: String].self, forKey: .completed)
+      hintsShown = try container.decodeIfPresent([String: Int].self, forKey: .hintsShown) ?? [:]
+      solutionsForced = try container.decodeIfPresent([String: String].self, forKey: .solutionsForced) ?? [:]
+    }
+
+    /// Writes the fields; empty optional ones are left out, so a learner
+    /// who never asked for a hint has the same file as before.
+    public func encode(to encoder: Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(version, forKey: .version)
+      try container.encode(completed, forKey: .completed)
+      if !hintsShown.isEmpty { try container.encode(hintsShown, forKey: .hintsShown) }
+      if !solutionsForced.isEmpty { try container.encode(solutionsForced, forKey: .solutionsForced) }
+    }
   }
 
   /// Reads the progress; an absent file is no progress.
@@ -32,12 +66,16 @@ public struct ProgressStore: Sendable {
     guard let data = FileManager.default.contents(atPath: file.path) else {
       throw RunnerError(.progress, "\(file.path): cannot read the progress file")
     }
+    // The version is read on its own first, so that a file from a newer
+    // tool is reported as such even when the rest of its shape changed.
+    struct Version: Decodable { var version: Int }
     do {
-      let progress = try JSONDecoder().decode(Progress.self, from: data)
-      guard progress.version == 1 else {
-        throw RunnerError(.progress, "\(file.path): progress format version \(progress.version) is newer than this tool")
+      if let version = try? JSONDecoder().decode(Version.self, from: data).version, version != 1 {
+        throw RunnerError(
+          .progress,
+          "\(file.path): progress format version \(version) is \(version > 1 ? "newer than this tool (update Groundwork)" : "unknown")")
       }
-      return progress
+      return try JSONDecoder().decode(Progress.self, from: data)
     } catch let error as RunnerError {
       throw error
     } catch {
@@ -52,6 +90,28 @@ public struct ProgressStore: Sendable {
     var progress = try load()
     if progress.completed[exerciseID] == nil {
       progress.completed[exerciseID] = ISO8601DateFormatter().string(from: date)
+      try save(progress)
+    }
+  }
+
+  /// Records that the learner has seen `exerciseID`'s hints up to number
+  /// `count` (never lowering the count), and returns the updated progress.
+  @discardableResult
+  public func recordHintsShown(_ exerciseID: String, upTo count: Int) throws(RunnerError) -> Progress {
+    var progress = try load()
+    if count > progress.hintsShown[exerciseID, default: 0] {
+      progress.hintsShown[exerciseID] = count
+      try save(progress)
+    }
+    return progress
+  }
+
+  /// Records that `exerciseID`'s solution was shown before it passed,
+  /// keeping the first time.
+  public func recordSolutionForced(_ exerciseID: String, at date: Date = Date()) throws(RunnerError) {
+    var progress = try load()
+    if progress.solutionsForced[exerciseID] == nil {
+      progress.solutionsForced[exerciseID] = ISO8601DateFormatter().string(from: date)
       try save(progress)
     }
   }

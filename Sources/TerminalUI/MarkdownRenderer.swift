@@ -27,8 +27,9 @@ public struct MarkdownRenderer: Sendable {
     exerciseCard: (_ line: Int, _ body: String) -> ExerciseCard? = { _, _ in nil }
   ) -> String {
     let document = MarkdownNode.parse(markdown)
+    let source = markdown.split(separator: "\n", omittingEmptySubsequences: false)
     return withoutActuallyEscaping(exerciseCard) { exerciseCard in
-      let context = BlockContext(style: style, exerciseCard: exerciseCard)
+      let context = BlockContext(style: style, exerciseCard: exerciseCard, source: source)
       return Self.finish(context.blocks(document.children, width: proseWidth, tight: false))
     }
   }
@@ -48,9 +49,16 @@ public struct MarkdownRenderer: Sendable {
 
 /// Block layout: each function returns the lines of a block laid out in a
 /// given width, without trailing newlines.
-private struct BlockContext {
+struct BlockContext {
   let style: TerminalStyle
   let exerciseCard: (_ line: Int, _ body: String) -> ExerciseCard?
+  /// The document's source lines: pipe tables are read from the source,
+  /// because by the time cmark hands over a paragraph an escaped `\|` and a
+  /// cell separator look the same.
+  var source: [Substring] = []
+  /// How many block quotes enclose the blocks being laid out (their `>`
+  /// markers are part of the source lines of a table inside them).
+  var quoteDepth = 0
 
   private var color: Bool { style.color }
 
@@ -76,6 +84,7 @@ private struct BlockContext {
       return blocks(node.children, width: width, tight: false)
 
     case .paragraph:
+      if let lines = pipeTable(node, width: width) { return lines }
       return TextLayout.wrap(inline(node.children), width: width)
 
     case .heading(let level):
@@ -85,7 +94,9 @@ private struct BlockContext {
       return [paint(TextLayout.repeated(color ? "─" : "-", width), ANSI.gray)]
 
     case .blockQuote:
-      let inner = blocks(node.children, width: width - 2, tight: false)
+      var quoted = self
+      quoted.quoteDepth += 1
+      let inner = quoted.blocks(node.children, width: width - 2, tight: false)
       let gutter = paint(color ? "│" : ">", ANSI.gray)
       return inner.map { $0.isEmpty ? gutter : gutter + " " + $0 }
 
@@ -189,7 +200,7 @@ private struct BlockContext {
 
   /// Inline nodes as one string, with `\n` for hard breaks and SGR/OSC 8
   /// escapes when enabled. `base` attributes stay on throughout.
-  private func inline(_ nodes: [MarkdownNode], base: [String] = []) -> String {
+  func inline(_ nodes: [MarkdownNode], base: [String] = []) -> String {
     var writer = InlineWriter(style: style, stack: color ? base : [])
     if color { writer.out = base.joined() }
     writer.write(nodes)

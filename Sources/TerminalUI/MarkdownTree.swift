@@ -29,6 +29,12 @@ struct MarkdownNode {
   var kind: Kind
   /// 1-based source line where the node starts.
   var line: Int
+  /// 1-based source line where the node ends (equal to `line` for inlines
+  /// cmark does not track).
+  var endLine: Int
+  /// 1-based byte column where the node starts on `line` (after any
+  /// list marker or quote marker that contains it).
+  var column = 1
   var children: [MarkdownNode] = []
 
   /// Parses CommonMark text into a tree rooted at a `.document` node.
@@ -79,9 +85,10 @@ struct MarkdownNode {
     }
   }
 
-  private init(kind: Kind, line: Int) {
+  private init(kind: Kind, line: Int, endLine: Int? = nil) {
     self.kind = kind
     self.line = line
+    self.endLine = max(line, endLine ?? line)
   }
 
   private init(_ node: OpaquePointer) {
@@ -118,7 +125,14 @@ struct MarkdownNode {
     case CMARK_NODE_CUSTOM_INLINE: kind = .customInline
     default: kind = .customBlock
     }
-    self.init(kind: kind, line: Int(cmark_node_get_start_line(node)))
+    self.init(
+      kind: kind, line: Int(cmark_node_get_start_line(node)), endLine: Int(cmark_node_get_end_line(node)))
+    self.column = max(1, Int(cmark_node_get_start_column(node)))
+  }
+
+  /// A text node holding `text`, for content built by the renderer.
+  static func text(_ text: String) -> MarkdownNode {
+    MarkdownNode(kind: .text(text), line: 1)
   }
 
   /// The text content of the inline children, without any markup.

@@ -1,4 +1,4 @@
-import Autograd
+@testable import Autograd
 import Foundation
 import Tensors
 import Testing
@@ -191,5 +191,45 @@ struct KnownResultTests {
     }
     let predictions = model(x).value.argmax(axis: 1).scalars(as: Double.self).map { Int($0) }
     #expect(predictions == labels)
+  }
+}
+
+@Suite("Selection and shape gradients")
+struct SelectionGradientTests {
+  @Test("where, max, min, clamp, squeeze and expand agree with finite differences")
+  func selection() {
+    var rng = SplitMix64(seed: 31)
+    let x = Tensor((0..<12).map { _ in rng.nextDouble(in: -2..<2) }, shape: [3, 4])
+    let condition = x .> 0.3
+    let cases: [(String, (Variable) -> Variable)] = [
+      ("where", { Variable.where(condition, $0 * $0, $0 * 3.0).sum() }),
+      ("max", { ($0.max(axis: 1) * Variable(Tensor([1, -2, 3], shape: [3]))).sum() }),
+      ("min keepDims", { $0.min(axis: 0, keepDims: true).pow(2).sum() }),
+      ("clamp", { $0.clamped(min: -1, max: 1).pow(3).sum() }),
+      ("squeeze/expand", { $0.sum(axis: 1, keepDims: true).expanded(to: [3, 4]).squeezed().pow(2).sum() }),
+    ]
+    for (name, function) in cases {
+      let result = GradientCheck().check([x]) { v in function(v[0]) }
+      #expect(result[0].passed, "\(name): \(result[0].analytic) vs \(result[0].numeric)")
+    }
+  }
+
+  @Test("a tie for the maximum shares the gradient equally")
+  func maxTies() throws {
+    let x = Variable(Tensor([2, 5, 5, 1], shape: [1, 4]), requiresGrad: true)
+    x.max(axis: 1).sum().backward()
+    #expect(try #require(x.grad).scalars(as: Double.self) == [0, 0.5, 0.5, 0])
+  }
+
+  @Test("large inputs are checked on a stratified sample that still catches a wrong rule")
+  func stratifiedSample() {
+    var check = GradientCheck()
+    check.maximumElementsPerInput = 50
+    let indices = check.sampleIndices(count: 10_000)
+    #expect(indices.count == 50)
+    #expect(zip(indices, indices.dropFirst()).allSatisfy { $0 < $1 })
+    #expect(indices.first! < 200 && indices.last! >= 9_800)
+    let big = Tensor(shape: [100, 100], dtype: .float64, repeating: 0.5)
+    #expect(check.check([big]) { v in v[0].pow(2).sum() }[0].passed)
   }
 }

@@ -43,6 +43,46 @@ struct CLISandbox {
     return Result(status: status, stdout: outcome.stdout, stderr: outcome.stderr)
   }
 
+  /// Runs `git ARGUMENTS` in the sandbox (with an identity, so commits work
+  /// on a machine without one) and returns its exit status.
+  @discardableResult
+  func git(_ arguments: [String]) throws -> Int32 {
+    var process = ChildProcess(
+      executable: "/usr/bin/env",
+      arguments: ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com"] + arguments,
+      limits: .init(seconds: 60))
+    process.workingDirectory = root.path
+    let outcome = try process.run()
+    guard case .exited(let status) = outcome.termination else { return -1 }
+    return status
+  }
+
+  /// Makes the sandbox a git repository with everything committed, as a
+  /// learner's clone is.
+  func commitEverything() throws {
+    try git(["init", "-q"])
+    try git(["add", "-A"])
+    try git(["commit", "-q", "-m", "curriculum"])
+  }
+
+  /// Runs `groundwork ARGUMENTS` with `input` on its standard input.
+  func run(_ arguments: [String], input: String) throws -> Result {
+    let inputFile = root.appendingPathComponent(".stdin-\(UUID().uuidString)")
+    try Data(input.utf8).write(to: inputFile)
+    defer { try? FileManager.default.removeItem(at: inputFile) }
+    let quoted = ([executable] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+    var process = ChildProcess(
+      executable: "/bin/sh", arguments: ["-c", quoted.joined(separator: " ") + " < '\(inputFile.path)'"],
+      limits: .init(seconds: 120))
+    process.workingDirectory = root.path
+    process.environment = ["NO_COLOR": "1", "COLUMNS": "80"]
+    let outcome = try process.run()
+    guard case .exited(let status) = outcome.termination else {
+      return Result(status: -1, stdout: outcome.stdout, stderr: "terminated: \(outcome.termination)\n" + outcome.stderr)
+    }
+    return Result(status: status, stdout: outcome.stdout, stderr: outcome.stderr)
+  }
+
   /// Writes `text` to a sandbox-relative path.
   func write(_ path: String, _ text: String) throws {
     let url = root.appendingPathComponent(path)

@@ -89,6 +89,20 @@ struct LearnerCommandTests {
     #expect(result.stdout.contains("Exercise: "))
     #expect(result.stdout.contains("groundwork check calibration-ece"))
     #expect(!result.stdout.contains("```exercise"))
+    // Not a terminal: never paged, with or without --no-pager.
+    let unpaged = try sandbox.run(["read", "calibration", "--no-pager"], environment: ["PAGER": "false"])
+    #expect(unpaged.status == 0)
+    #expect(unpaged.stdout == result.stdout)
+  }
+
+  @Test("read draws a lesson's pipe table as an aligned table")
+  func readTable() throws {
+    let sandbox = try CLISandbox()
+    let path = "Lessons/1-foundation/07-calibration.md"
+    try sandbox.write(path, try sandbox.read(path) + "\n| bins | ECE |\n|---|--:|\n| 5 | 0.288 |\n")
+    let result = try sandbox.run(["read", "calibration"])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("+------+-------+\n| bins |   ECE |\n+------+-------+\n| 5    | 0.288 |\n"))
   }
 
   @Test("hints come in order and out-of-range is a usage error")

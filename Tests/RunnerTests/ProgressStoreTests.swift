@@ -39,3 +39,69 @@ struct ProgressStoreTests {
     #expect(siblings == ["progress.json"])
   }
 }
+
+@Suite("Progress store format")
+struct ProgressStoreFormatTests {
+  func store(with text: String) throws -> ProgressStore {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("progress-\(UUID().uuidString)/progress.json")
+    try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(text.utf8).write(to: file)
+    return ProgressStore(file: file)
+  }
+
+  @Test("a file from before hints were recorded loads with none shown")
+  func oldFileLoads() throws {
+    let store = try store(with: "{\"version\": 1, \"completed\": {\"a\": \"2025-01-01T00:00:00Z\"}}")
+    let progress = try store.load()
+    #expect(progress.completed == ["a": "2025-01-01T00:00:00Z"])
+    #expect(progress.hintsShown.isEmpty)
+    #expect(progress.solutionsForced.isEmpty)
+  }
+
+  @Test("hint counts only grow, and round-trip with the rest")
+  func hintsRoundTrip() throws {
+    let store = try store(with: "{\"version\": 1, \"completed\": {}}")
+    try store.recordHintsShown("a", upTo: 2)
+    try store.recordHintsShown("a", upTo: 1)
+    try store.recordSolutionForced("b", at: Date(timeIntervalSince1970: 0))
+    let progress = try store.load()
+    #expect(progress.hintsShown == ["a": 2])
+    #expect(progress.solutionsForced == ["b": "1970-01-01T00:00:00Z"])
+  }
+
+  @Test("nothing recorded writes the original two fields only")
+  func emptyFieldsAreLeftOut() throws {
+    let store = try store(with: "{\"version\": 1, \"completed\": {}}")
+    try store.markCompleted("a", at: Date(timeIntervalSince1970: 0))
+    let text = try String(contentsOf: store.file, encoding: .utf8)
+    #expect(!text.contains("hintsShown"))
+    #expect(!text.contains("solutionsForced"))
+  }
+
+  @Test("a newer version is named as such, even when its shape changed")
+  func newerVersion() throws {
+    let store = try store(with: "{\"version\": 2, \"completed\": [\"a\"]}")
+    #expect {
+      try store.load()
+    } throws: { error in
+      "\(error)" == "\(store.file.path): progress format version 2 is newer than this tool (update Groundwork)"
+    }
+  }
+}
+
+@Suite("Progress store crash safety")
+struct ProgressStoreCrashTests {
+  @Test("a write cut short leaves a stray temporary file, never half a progress file")
+  func killedMidWrite() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("progress-\(UUID().uuidString)")
+    let store = ProgressStore(file: folder.appendingPathComponent("progress.json"))
+    try store.markCompleted("a", at: Date(timeIntervalSince1970: 0))
+    let before = try String(contentsOf: store.file, encoding: .utf8)
+    // What a process killed between writing and renaming leaves behind.
+    try Data("{\"version\": 1, \"comple".utf8).write(to: folder.appendingPathComponent(".progress-99999.json.tmp"))
+    #expect(try store.load().completed == ["a": "1970-01-01T00:00:00Z"])
+    #expect(try String(contentsOf: store.file, encoding: .utf8) == before)
+    try store.markCompleted("b", at: Date(timeIntervalSince1970: 1))
+    #expect(try store.load().completed.keys.sorted() == ["a", "b"])
+  }
+}
