@@ -1,8 +1,9 @@
 // swift-tools-version: 6.0
 //
 // Benchmarks, kept out of the main package so that `swift test` never
-// builds them: `Benchmarks/run-training` builds this in release mode and
-// prints our figures next to a peer measured in the same run.
+// builds them: `Benchmarks/run-training` and `Benchmarks/run-stats` build
+// them in release mode and print our figures next to a peer measured in the
+// same run.
 
 import PackageDescription
 
@@ -14,7 +15,11 @@ let package = Package(
     .executableTarget(
       name: "TrainingBenchmark",
       dependencies: [.product(name: "GroundworkKernel", package: "Groundwork")]
-    )
+    ),
+    .executableTarget(
+      name: "StatsBenchmark",
+      dependencies: [.product(name: "GroundworkKernel", package: "Groundwork")]
+    ),
   ],
   swiftLanguageModes: [.v6]
 )

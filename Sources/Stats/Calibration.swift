@@ -102,7 +102,10 @@ public func calibrationSummary(
   var correctCounts = [Int](repeating: 0, count: binCount)
   var confidenceSums = [Double](repeating: 0, count: binCount)
   for (confidence, isCorrect) in zip(confidences, correct) {
-    let bin = binIndex(of: confidence, upperEdges: upperEdges)
+    let bin =
+      strategy == .uniform
+      ? equalWidthBinIndex(of: confidence, upperEdges: upperEdges)
+      : binIndex(of: confidence, upperEdges: upperEdges)
     counts[bin] += 1
     confidenceSums[bin] += confidence
     if isCorrect { correctCounts[bin] += 1 }
@@ -196,4 +199,16 @@ func binIndex(of value: Double, upperEdges: [Double]) -> Int {
     if value <= upperEdges[middle] { high = middle } else { low = middle + 1 }
   }
   return low
+}
+
+/// `binIndex(of:upperEdges:)` for the equal-width edges `m/M`, without the
+/// binary search: a guess from `⌊value · M⌋`, then moved while the stored
+/// edges say it is off (rounding of `value · M` can put it one bin either
+/// way), so the edge comparisons, and the result, are the same.
+func equalWidthBinIndex(of value: Double, upperEdges: [Double]) -> Int {
+  let last = upperEdges.count - 1
+  var bin = min(last, max(0, Int(value * Double(upperEdges.count))))
+  while bin > 0 && value <= upperEdges[bin - 1] { bin -= 1 }
+  while bin < last && value > upperEdges[bin] { bin += 1 }
+  return bin
 }

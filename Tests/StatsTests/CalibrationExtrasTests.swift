@@ -177,3 +177,20 @@ struct TemperatureScalingTests {
     #expect(abs(fitted.temperature - 1) < 1e-6)
   }
 }
+
+@Suite("Equal-width bin lookup")
+struct EqualWidthBinTests {
+  @Test("agrees with the binary search on edges, near edges and at random", arguments: [1, 2, 10, 15, 100])
+  func agrees(_ bins: Int) {
+    let edges = uniformUpperEdges(binCount: bins)
+    var values: [Double] = [0, 1, Double.leastNonzeroMagnitude, 1 - Double.ulpOfOne / 2]
+    for edge in edges { values += [edge, edge.nextUp, edge.nextDown] }
+    var generator = ReferenceGenerator(state: UInt64(bins))
+    for _ in 0..<10_000 { values.append(generator.nextDouble()) }
+    for value in values where (0...1).contains(value) {
+      let summary = calibrationSummary(confidences: [value], correct: [true], binCount: bins)
+      let bin = summary.bins.firstIndex { $0.count == 1 }!
+      #expect(bin == uniformBinIndex(of: value, binCount: bins), "\(value) with \(bins) bins")
+    }
+  }
+}
