@@ -118,8 +118,8 @@ struct McNemarStatisticGraderTests {
   func unpaired() throws {
     let z2 = try messages { a, b in
       let n = a.count
-      let test = twoProportionTest(
-        successesA: a.filter { $0 }.count, trialsA: n, successesB: b.filter { $0 }.count, trialsB: n)
+      let test = twoProportionZTest(
+        successes1: b.filter { $0 }.count, trials1: n, successes2: a.filter { $0 }.count, trials2: n)
       return test.statistic * test.statistic
     }
     #expect(z2.contains("This is z² of the two-proportion test, which treats the two accuracies as independent samples."))

@@ -56,7 +56,7 @@ struct UncertaintyLessonTests {
     #expect(rounded(paired.pValue) == 0.0369 && rounded(paired.exactPValue) == 0.0357)
     #expect("\(paired.statistic)".hasPrefix("4.3555"))
     #expect("\(paired.pValue)".hasPrefix("0.03688") && "\(paired.exactPValue)".hasPrefix("0.03569"))
-    let unpaired = twoProportionTest(successesA: 855, trialsA: 1_000, successesB: 870, trialsB: 1_000)
+    let unpaired = twoProportionZTest(successes1: 870, trials1: 1_000, successes2: 855, trials2: 1_000)
     #expect("\(unpaired.statistic)".hasPrefix("0.97396") && "\(unpaired.pValue)".hasPrefix("0.33007"))
     #expect(rounded(unpaired.statistic, 3) == 0.974 && rounded(unpaired.pValue, 3) == 0.330)
     // Standard errors: 0.0154 unpaired (pooled 0.8625), 0.0067 paired.
@@ -81,8 +81,8 @@ struct UncertaintyLessonTests {
     #expect(pairedSampleSize(difference: 0.01, discordantRate: 0.03) == 2_353)
     #expect(pairedSampleSize(difference: 0.01, discordantRate: 0.06) == 4_707)
     #expect(pairedSampleSize(difference: 0.01, discordantRate: 0.10) == 7_847)
-    #expect(twoProportionSampleSize(accuracyA: 0.80, accuracyB: 0.82) == 6_036)
-    #expect(twoProportionSampleSize(accuracyA: 0.86, accuracyB: 0.87) == 18_328)
+    #expect(sampleSizePerArm(from: 0.80, to: 0.82) == 6_036)
+    #expect(sampleSizePerArm(from: 0.86, to: 0.87) == 18_328)
     // The simpler formula gives 1,963 for the first row.
     let z = standardNormalUpperQuantile(0.025) + standardNormalQuantile(0.8)
     #expect(Int((z * z * 0.10 / 0.0004).rounded(.up)) == 1_963)

@@ -169,8 +169,8 @@ public struct McNemarStatisticGrader: Grader {
       case .errorCounts: return corrected / Double(c.b01 + c.b10 + 2 * c.bothWrong)
       case .unpaired:
         let n = pair.a.count
-        let test = twoProportionTest(
-          successesA: c.bothRight + c.b10, trialsA: n, successesB: c.bothRight + c.b01, trialsB: n)
+        let test = twoProportionZTest(
+          successes1: c.bothRight + c.b01, trials1: n, successes2: c.bothRight + c.b10, trials2: n)
         return test.statistic * test.statistic
       case .squareRoot: return (corrected / discordant).squareRoot()
       case .pValue: return chiSquaredOneDegreeSurvival(corrected / discordant)

@@ -23,7 +23,7 @@ public struct PairedTestSetSizeGrader: Grader {
       ],
       returns: "Int")
   ]
-  public static let forbiddenSymbols = ["pairedSampleSize", "twoProportionSampleSize"]
+  public static let forbiddenSymbols = ["pairedSampleSize", "sampleSizePerArm"]
 
   /// The learner's function.
   let implementation: (Double, Double, Double, Double) -> Int
