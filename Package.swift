@@ -81,7 +81,7 @@ let package = Package(
     .executableTarget(
       name: "GroundworkCLI",
       dependencies: [
-        "Runner", "TerminalUI", "Curriculum", "Grading", "Gradebook", "Estimates", "Stats",
+        "Runner", "TerminalUI", "Curriculum", "Grading", "Gradebook", "Estimates", "Stats", "Tensors",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -18,7 +18,7 @@ struct GroundworkCommand: ParsableCommand {
     subcommands: [
       StatusCommand.self, ListCommand.self, ReadCommand.self, CheckCommand.self, WatchCommand.self, HintCommand.self,
       ResetCommand.self, SolutionCommand.self, ValidateCommand.self, SyncCommand.self, NewCommand.self,
-      GradeCommand.self, StatsCommand.self, MemoryCommand.self, FlopsCommand.self,
+      GradeCommand.self, StatsCommand.self, MemoryCommand.self, FlopsCommand.self, BenchCommand.self,
     ],
     defaultSubcommand: StatusCommand.self
   )
