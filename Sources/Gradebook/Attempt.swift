@@ -26,7 +26,10 @@ public struct Attempt: Sendable, Equatable {
   public var gradedAt: String
 
   /// The attempt a report describes.
-  init(learner: String, exercise: String, seed: UInt64, contentHash: String, report: GradeReport, at date: Date) {
+  init(
+    learner: String, exercise: String, seed: UInt64, contentHash: String, report: GradeReport, displayPath: String,
+    at date: Date
+  ) {
     self.learner = learner
     self.exercise = exercise
     self.seed = seed
@@ -35,7 +38,7 @@ public struct Attempt: Sendable, Equatable {
     checksPassed = report.passedCount
     checksTotal = max(report.plannedChecks, report.checks.count)
     reason = report.passed ? nil : Self.reason(for: report)
-    self.report = Self.json(report)
+    self.report = (try? GradeReportJSON(report, displayPath: displayPath).rendered()) ?? "{}"
     gradedAt = ISO8601DateFormatter().string(from: date)
   }
 
@@ -89,46 +92,5 @@ public struct Attempt: Sendable, Equatable {
       }
     }
     return "no check ran"
-  }
-
-  /// The report as a JSON object: each check's name, what it tried, its
-  /// status and, for a failure, expected, got, message and hint.
-  static func json(_ report: GradeReport) -> String {
-    struct Check: Encodable {
-      var name: String
-      var tried: String
-      var status: String
-      var expected: String?
-      var got: String?
-      var message: String?
-      var hint: String?
-    }
-    struct Document: Encodable {
-      var exercise: String
-      var seed: UInt64
-      var passed: Bool
-      var blocker: String?
-      var checks: [Check]
-    }
-    let checks = report.checks.map { check -> Check in
-      switch check.status {
-      case .passed: return Check(name: check.name, tried: check.tried, status: "passed")
-      case .notRun: return Check(name: check.name, tried: check.tried, status: "not run")
-      case .failed(let expected, let got, let message, let hint):
-        return Check(
-          name: check.name, tried: check.tried, status: "failed", expected: expected, got: got, message: message,
-          hint: hint)
-      case .crashed(let explanation):
-        return Check(name: check.name, tried: check.tried, status: "crashed", message: explanation)
-      case .timedOut(let explanation):
-        return Check(name: check.name, tried: check.tried, status: "timed out", message: explanation)
-      }
-    }
-    let document = Document(
-      exercise: report.exerciseID, seed: report.seed, passed: report.passed,
-      blocker: report.blocker == nil ? nil : reason(for: report), checks: checks)
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    return (try? encoder.encode(document)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
   }
 }

@@ -64,7 +64,7 @@ public struct ClassGrader: Sendable {
     }
 
     let pending = jobs
-    let results = Slots(count: pending.count)
+    let results = ResultSlots<Attempt>(count: pending.count)
     let next = Counter()
     let grader = self.grader
     let seed = self.seed
@@ -81,11 +81,11 @@ public struct ClassGrader: Sendable {
           continue
         }
         do {
-          let report = try grader.grade(
-            job.exercise, submission: .file(job.file, displayPath: job.learner.name + "/" + job.exercise.file),
-            seed: seed)
+          let displayPath = job.learner.name + "/" + job.exercise.file
+          let report = try grader.grade(job.exercise, submission: .file(job.file, displayPath: displayPath), seed: seed)
           results[index] = Attempt(
-            learner: job.learner.name, exercise: job.exercise.id, seed: seed, contentHash: hash, report: report, at: now)
+            learner: job.learner.name, exercise: job.exercise.id, seed: seed, contentHash: hash, report: report,
+            displayPath: displayPath, at: now)
         } catch {
           results[index] = Attempt(
             learner: job.learner.name, exercise: job.exercise.id, seed: seed, contentHash: hash, passed: false,
@@ -97,22 +97,6 @@ public struct ClassGrader: Sendable {
     try gradebook.record(results.values)
     return Summary(graded: pending.count, unchanged: unchanged)
   }
-}
-
-/// Result slots filled by index from several threads.
-final class Slots: @unchecked Sendable {
-  // Safe to share: every access goes through the lock.
-  private var slots: [Attempt?]
-  private let lock = NSLock()
-
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-  subscript(index: Int) -> Attempt? {
-    get { lock.withLock { slots[index] } }
-    set { lock.withLock { slots[index] = newValue } }
-  }
-
-  var values: [Attempt] { lock.withLock { slots.compactMap { $0 } } }
 }
 
 /// Hands out job indices to workers, each once.

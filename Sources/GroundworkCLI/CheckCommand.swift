@@ -54,7 +54,7 @@ struct CheckCommand: ParsableCommand {
       throw CLIError(error.description)
     }
     if json {
-      print(try ReportJSON(report, displayPath: displayPath).rendered())
+      print(try GradeReportJSON(report, displayPath: displayPath).rendered())
       guard report.passed else { throw ExitCode(1) }
       if !solution { try markCompleted(spec.id, workspace: workspace) }
       return

@@ -228,22 +228,3 @@ public struct CurriculumValidator: Sendable {
     }
   }
 }
-
-/// Slots that concurrent workers fill by index, read once all are done.
-final class ResultSlots<Value: Sendable>: @unchecked Sendable {
-  // Safe to share: each worker writes only its own index, under the lock,
-  // and `values` is read after `concurrentPerform` has returned.
-  private var slots: [Value?]
-  private let lock = NSLock()
-
-  init(count: Int) {
-    slots = Array(repeating: nil, count: count)
-  }
-
-  subscript(index: Int) -> Value? {
-    get { lock.withLock { slots[index] } }
-    set { lock.withLock { slots[index] = newValue } }
-  }
-
-  var values: [Value] { lock.withLock { slots.compactMap { $0 } } }
-}

@@ -1,8 +1,8 @@
 import Foundation
-import Runner
 
-/// The JSON shape of `groundwork check --json`: one object for editors and
-/// CI, with the same facts as the printed report.
+/// A grading report as JSON: the shape of `groundwork check --json` (for
+/// editors and CI) and of the reports stored in a class's gradebook, with
+/// the same facts as the printed report.
 ///
 /// ```json
 /// {"exercise": "calibration-ece", "file": "Exercises/1-foundation/calibration.swift",
@@ -19,7 +19,7 @@ import Runner
 /// as the grader's checks keep their order. `blocker`, when set, is
 /// `{"kind": "compileFailed" | "forbiddenSymbol" | "didNotStart", "message", "line"}`
 /// and `checks` is empty.
-struct ReportJSON: Encodable {
+public struct GradeReportJSON: Encodable {
   struct Check: Encodable {
     var index: Int
     var id: String
@@ -74,7 +74,8 @@ struct ReportJSON: Encodable {
   var checks: [Check]
   var output: String
 
-  init(_ report: GradeReport, displayPath: String) {
+  /// The JSON form of `report`, naming the graded file `displayPath`.
+  public init(_ report: GradeReport, displayPath: String) {
     exercise = report.exerciseID
     file = displayPath
     seed = report.seed
@@ -120,7 +121,7 @@ struct ReportJSON: Encodable {
     }
   }
 
-  func encode(to encoder: Encoder) throws {
+  public func encode(to encoder: Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(exercise, forKey: .exercise)
     try container.encode(file, forKey: .file)
@@ -138,7 +139,8 @@ struct ReportJSON: Encodable {
   }
 
   /// The report as one line of JSON.
-  func rendered() throws -> String {
+  /// The object as one line of JSON.
+  public func rendered() throws -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     return String(decoding: try encoder.encode(self), as: UTF8.self)
