@@ -25,93 +25,25 @@
 ///   number, ``EstimateError/parameterCountNotWhole(_:)`` for a fraction,
 ///   ``EstimateError/parameterCountTooLarge(_:)`` above `Int.max`.
 public func parseParameterCount(_ text: String) throws(EstimateError) -> Int {
-  let original = text
-  var characters = Substring(text).drop(while: { $0 == " " })
-  while characters.last == " " { characters = characters.dropLast() }
+  var body = Substring(text).drop(while: { $0 == " " })
+  while body.last == " " { body = body.dropLast() }
 
-  var negative = false
-  if let sign = characters.first, sign == "+" || sign == "-" {
-    negative = sign == "-"
-    characters = characters.dropFirst()
+  // The suffix, written straight after the number (`7B`, `2.5e-1K`).
+  var suffixPower = 0
+  if let suffix = body.last?.lowercased(), let power = ["k": 3, "m": 6, "b": 9, "t": 12][suffix] {
+    suffixPower = power
+    body = body.dropLast()
   }
-
-  // Mantissa: the digits before and after the point, joined; `pointShift` is
-  // how many of them are fractional.
-  var digits: [UInt8] = []
-  var pointShift = 0
-  var sawPoint = false
-  var sawDigit = false
-  while let character = characters.first, character.isASCII, character.isNumber || character == "." {
-    characters = characters.dropFirst()
-    if character == "." {
-      if sawPoint { throw .notAParameterCount(original) }
-      sawPoint = true
-    } else {
-      sawDigit = true
-      digits.append(character.asciiValue! - 48)
-      if sawPoint { pointShift += 1 }
-    }
-  }
-  guard sawDigit else { throw .notAParameterCount(original) }
-
-  // Exponent.
-  var exponent = 0
-  if let marker = characters.first, marker == "e" || marker == "E" {
-    characters = characters.dropFirst()
-    var exponentNegative = false
-    if let sign = characters.first, sign == "+" || sign == "-" {
-      exponentNegative = sign == "-"
-      characters = characters.dropFirst()
-    }
-    var exponentDigits = 0
-    while let character = characters.first, character.isASCII, character.isNumber {
-      characters = characters.dropFirst()
-      exponentDigits += 1
-      // Beyond a few digits the exponent only matters for zero (rejected
-      // below) or overflow; cap it so it cannot overflow itself.
-      exponent = min(exponent * 10 + Int(character.asciiValue! - 48), 1_000_000)
-    }
-    guard exponentDigits > 0 else { throw .notAParameterCount(original) }
-    if exponentNegative { exponent = -exponent }
-  }
-
-  // Suffix.
-  if let suffix = characters.first {
-    switch suffix {
-    case "k", "K": exponent += 3
-    case "m", "M": exponent += 6
-    case "b", "B": exponent += 9
-    case "t", "T": exponent += 12
-    default: throw .notAParameterCount(original)
-    }
-    characters = characters.dropFirst()
-  }
-  guard characters.isEmpty else { throw .notAParameterCount(original) }
-
-  // value = digits · 10^(exponent − pointShift), with digits read as an
-  // integer. Strip leading zeros, and trailing zeros into the exponent, so
-  // the integer part is as short as it can be.
-  let significant = digits.drop(while: { $0 == 0 })
-  guard !significant.isEmpty else { throw .parameterCountNotPositive(original) }
-  if negative { throw .parameterCountNotPositive(original) }
-  var trimmed = significant[...]
-  var power = exponent - pointShift
-  while trimmed.last == 0 {
-    trimmed = trimmed.dropLast()
-    power += 1
-  }
-  // The last digit is now non-zero, so a negative power leaves a fraction.
-  guard power >= 0 else { throw .parameterCountNotWhole(original) }
-  var value = 0
-  for digit in trimmed {
-    let (shifted, overflowShift) = value.multipliedReportingOverflow(by: 10)
-    let (sum, overflowAdd) = shifted.addingReportingOverflow(Int(digit))
-    if overflowShift || overflowAdd { throw .parameterCountTooLarge(original) }
-    value = sum
-  }
+  guard let decimal = ExactDecimal(body) else { throw .notAParameterCount(text) }
+  if decimal.isZero || decimal.negative { throw .parameterCountNotPositive(text) }
+  // The mantissa's last digit is non-zero, so a negative power leaves a fraction.
+  let power = decimal.power + suffixPower
+  guard power >= 0 else { throw .parameterCountNotWhole(text) }
+  guard decimal.mantissa >= 0 else { throw .parameterCountTooLarge(text) }
+  var value = decimal.mantissa
   for _ in 0..<power {
     let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
-    if overflow { throw .parameterCountTooLarge(original) }
+    if overflow { throw .parameterCountTooLarge(text) }
     value = shifted
   }
   return value
