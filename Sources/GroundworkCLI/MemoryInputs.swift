@@ -1,3 +1,4 @@
+import Grading
 import Estimates
 import Foundation
 
@@ -114,24 +115,7 @@ enum ToolboxJSON {
 
   /// A JSON string literal, or `null`.
   static func string(_ value: String?) -> String {
-    guard let value else { return "null" }
-    var escaped = ""
-    for scalar in value.unicodeScalars {
-      switch scalar {
-      case "\"": escaped += "\\\""
-      case "\\": escaped += "\\\\"
-      case "\n": escaped += "\\n"
-      case "\r": escaped += "\\r"
-      case "\t": escaped += "\\t"
-      default:
-        if scalar.value < 0x20 {
-          escaped += String(format: "\\u%04x", scalar.value)
-        } else {
-          escaped.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return "\"\(escaped)\""
+    value.map(jsonStringLiteral) ?? "null"
   }
 
   /// `true`, `false` or `null`.

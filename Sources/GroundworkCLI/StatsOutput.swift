@@ -1,3 +1,4 @@
+import Grading
 import Foundation
 
 /// A JSON value written by hand, so that keys keep the contract's order and
@@ -25,32 +26,15 @@ enum JSONValue {
     case .integer(let value):
       return String(value)
     case .string(let value):
-      return jsonString(value)
+      return jsonStringLiteral(value)
     case .null:
       return "null"
     case .array(let values):
       return "[" + values.map(\.text).joined(separator: ", ") + "]"
     case .object(let members):
-      return "{" + members.map { "\(jsonString($0.0)): \($0.1.text)" }.joined(separator: ", ") + "}"
+      return "{" + members.map { "\(jsonStringLiteral($0.0)): \($0.1.text)" }.joined(separator: ", ") + "}"
     }
   }
-}
-
-/// `value` as a JSON string literal.
-private func jsonString(_ value: String) -> String {
-  var result = "\""
-  for scalar in value.unicodeScalars {
-    switch scalar {
-    case "\"": result += "\\\""
-    case "\\": result += "\\\\"
-    case "\n": result += "\\n"
-    case "\r": result += "\\r"
-    case "\t": result += "\\t"
-    case _ where scalar.value < 0x20: result += String(format: "\\u%04x", scalar.value)
-    default: result.unicodeScalars.append(scalar)
-    }
-  }
-  return result + "\""
 }
 
 /// Writes `value` as the command's one line of JSON.
