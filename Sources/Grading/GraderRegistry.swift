@@ -17,6 +17,9 @@ public enum GraderRegistry {
       ModelStateBytesGrader.self,
       ActivationBytesGrader.self,
       LargestMicroBatchGrader.self,
+      ContaminationAuditGrader.self,
+      LabelNoiseGrader.self,
+      InverseProbabilityWeightingGrader.self,
       // `groundwork new exercise` adds graders above this line.
     ]
   }
