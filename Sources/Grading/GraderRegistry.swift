@@ -20,6 +20,8 @@ public enum GraderRegistry {
       ContaminationAuditGrader.self,
       LabelNoiseGrader.self,
       InverseProbabilityWeightingGrader.self,
+      SquaredBiasVarianceGrader.self,
+      ZeroOneDecompositionGrader.self,
       // `groundwork new exercise` adds graders above this line.
     ]
   }
