@@ -22,6 +22,11 @@ public enum GraderRegistry {
       InverseProbabilityWeightingGrader.self,
       SquaredBiasVarianceGrader.self,
       ZeroOneDecompositionGrader.self,
+      EmbargoSplitGrader.self,
+      PointInTimeFeatureGrader.self,
+      ImportanceWeightsGrader.self,
+      LabelShiftGrader.self,
+      DriftAlarmGrader.self,
       // `groundwork new exercise` adds graders above this line.
     ]
   }

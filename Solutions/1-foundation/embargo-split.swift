@@ -1,0 +1,14 @@
+import Groundwork
+
+/// A temporal split with an embargo: the indices of the training rows,
+/// those with time < cutoff − embargo, and of the test rows, those with
+/// time ≥ cutoff, each list in increasing order. Rows in between belong to
+/// neither. The rows are in no particular order.
+func temporalSplit(timestamps: [Double], cutoff: Double, embargo: Double) -> (train: [Int], test: [Int]) {
+  // BEGIN SOLUTION: put each row in train, test or neither by its own time
+  let trainEnd = cutoff - embargo
+  let train = timestamps.indices.filter { timestamps[$0] < trainEnd }
+  let test = timestamps.indices.filter { timestamps[$0] >= cutoff }
+  return (train: train, test: test)
+  // END SOLUTION
+}
