@@ -17,6 +17,11 @@ public enum GraderRegistry {
       ModelStateBytesGrader.self,
       ActivationBytesGrader.self,
       LargestMicroBatchGrader.self,
+      ScalarBackwardGrader.self,
+      LineFitGrader.self,
+      SumToShapeGrader.self,
+      SoftmaxCrossEntropyGrader.self,
+      CentralDifferenceGrader.self,
       // `groundwork new exercise` adds graders above this line.
     ]
   }
