@@ -22,6 +22,11 @@ public enum GraderRegistry {
       SumToShapeGrader.self,
       SoftmaxCrossEntropyGrader.self,
       CentralDifferenceGrader.self,
+      BestConstantsGrader.self,
+      ProperScoresGrader.self,
+      ClassBalancedWeightsGrader.self,
+      FraudDecisionsGrader.self,
+      FocalLossGrader.self,
       // `groundwork new exercise` adds graders above this line.
     ]
   }
