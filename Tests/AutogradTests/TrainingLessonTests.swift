@@ -123,4 +123,33 @@ struct TrainingLessonTests {
       #expect(abs(brier - row.brier) <= 0.00005, "q = \(row.q): \(brier)")
     }
   }
+
+  @Test("lesson 4: focal loss at p_t = 0.9, 0.968 and 0.99 with γ = 2, natural log")
+  func focalNumbers() {
+    func focal(_ pt: Double, gamma: Double) -> Double {
+      // Two logits [0, log(p_t / (1 − p_t))] give the second class probability p_t.
+      let logits = Variable(Tensor([0, Foundation.log(pt / (1 - pt))], shape: [1, 2]))
+      return Loss.focal(logits: logits, targets: [1], gamma: gamma).value.item()
+    }
+    #expect(abs(focal(0.9, gamma: 0) - 0.10536) < 5e-6)
+    #expect(abs(focal(0.9, gamma: 2) - 0.0010536) < 5e-8)
+    #expect(abs(focal(0.99, gamma: 0) - 0.01005) < 5e-6)
+    #expect(abs(focal(0.99, gamma: 2) - 1.005e-6) < 5e-10)
+    let ratio = focal(0.968, gamma: 0) / focal(0.968, gamma: 2)
+    #expect(ratio > 950 && ratio < 1_000)
+    // The base-10 figure some write-ups quote.
+    #expect(abs(-Foundation.log10(0.9) - 0.0458) < 5e-5)
+  }
+
+  @Test("lesson 4: the focal gradient formula for y = 1 agrees with the kernel's autograd")
+  func focalGradient() {
+    for (x, gamma) in [(0.7, 2.0), (-1.2, 2.0), (2.5, 0.5), (0.3, 0.0)] {
+      let z = Variable(Tensor([x], shape: [1, 1]), requiresGrad: true)
+      let logits = Variable.concatenated([Variable(Tensor.zeros([1, 1], dtype: .float64)), z], axis: 1)
+      Loss.focal(logits: logits, targets: [1], gamma: gamma).backward()
+      let p = 1 / (1 + Foundation.exp(-x))
+      let formula = gamma * p * Foundation.pow(1 - p, gamma) * Foundation.log(p) - Foundation.pow(1 - p, gamma + 1)
+      #expect(abs(z.grad!.item() - formula) < 1e-12, "x = \(x), γ = \(gamma)")
+    }
+  }
 }

@@ -260,4 +260,39 @@ struct TrainingGraderTests {
     let messages = failureMessages(verdicts(try FraudDecisionsGrader(entries: [atHalf])))
     #expect(messages.contains { $0.contains("You review nothing") })
   }
+
+  // MARK: - Focal loss
+
+  /// Focal loss and gradient written from p = σ(x) directly, with the
+  /// logarithm in `base` and the modulating factor optionally held fixed.
+  static func focal(base: Double = M_E, frozen: Bool = false)
+    -> (loss: (Double, Int, Double) -> Double, gradient: (Double, Int, Double) -> Double)
+  {
+    let loss: (Double, Int, Double) -> Double = { x, y, g in
+      let p = 1 / (1 + Foundation.exp(-x))
+      let pt = y == 1 ? p : 1 - p
+      return -Foundation.pow(1 - pt, g) * Foundation.log(pt) / Foundation.log(base)
+    }
+    let gradient: (Double, Int, Double) -> Double = { x, y, g in
+      let p = 1 / (1 + Foundation.exp(-x))
+      let pt = y == 1 ? p : 1 - p
+      let modulation = frozen ? 0 : g * Foundation.pow(1 - pt, g) * pt * Foundation.log(pt)
+      let d = modulation - Foundation.pow(1 - pt, g + 1)
+      return y == 1 ? d : -d
+    }
+    return (loss, gradient)
+  }
+
+  @Test("focal loss: a direct implementation passes; log base 10 and a frozen modulating factor are named")
+  func focalLoss() throws {
+    let right = Self.focal()
+    for seed in Self.seeds {
+      let grader = try FocalLossGrader(entries: [right.loss, right.gradient])
+      #expect(grader.checks(seed: seed).allSatisfy { $0.run() == .passed })
+    }
+    let base10 = Self.focal(base: 10)
+    #expect(failureMessages(verdicts(try FocalLossGrader(entries: [base10.loss, base10.gradient]))).contains { $0.contains("base 10") })
+    let frozen = Self.focal(frozen: true)
+    #expect(failureMessages(verdicts(try FocalLossGrader(entries: [frozen.loss, frozen.gradient]))).contains { $0.contains("as a constant") })
+  }
 }

@@ -37,4 +37,13 @@ struct ClassBalancedWeightsTests {
     for (got, want) in zip(nearlyInverse, expected) { #expect(abs(got - want) < 1e-5) }
     #expect(classBalancedWeights(counts: counts, beta: 0) == [1, 1, 1])
   }
+
+  @Test("the lesson's fraud example: 99,000 against 1,000 at β = 0.9999")
+  func fraudExample() {
+    #expect(abs(effectiveNumberOfSamples(count: 99_000, beta: 0.9999) - 9_999.5) < 0.05)
+    #expect(abs(effectiveNumberOfSamples(count: 1_000, beta: 0.9999) - 951.7) < 0.05)
+    let weights = classBalancedWeights(counts: [99_000, 1_000], beta: 0.9999)
+    #expect(abs(weights[0] - 0.174) < 5e-4 && abs(weights[1] - 1.826) < 5e-4)
+    #expect(abs(weights[1] / weights[0] - 10.5) < 0.05)
+  }
 }
