@@ -27,6 +27,16 @@ public enum GraderRegistry {
       ImportanceWeightsGrader.self,
       LabelShiftGrader.self,
       DriftAlarmGrader.self,
+      ScalarBackwardGrader.self,
+      LineFitGrader.self,
+      SumToShapeGrader.self,
+      SoftmaxCrossEntropyGrader.self,
+      CentralDifferenceGrader.self,
+      BestConstantsGrader.self,
+      ProperScoresGrader.self,
+      ClassBalancedWeightsGrader.self,
+      FraudDecisionsGrader.self,
+      FocalLossGrader.self,
       // `groundwork new exercise` adds graders above this line.
     ]
   }
