@@ -17,6 +17,9 @@ public enum GraderRegistry {
       ModelStateBytesGrader.self,
       ActivationBytesGrader.self,
       LargestMicroBatchGrader.self,
+      AdamWTrajectoryGrader.self,
+      GlobalNormClippingGrader.self,
+      WarmupCosineGrader.self,
       // `groundwork new exercise` adds graders above this line.
     ]
   }
