@@ -20,6 +20,9 @@ public enum GraderRegistry {
       AdamWTrajectoryGrader.self,
       GlobalNormClippingGrader.self,
       WarmupCosineGrader.self,
+      EarlyStoppingGrader.self,
+      LabelSmoothingGrader.self,
+      GroupSplitGrader.self,
       // `groundwork new exercise` adds graders above this line.
     ]
   }
