@@ -23,6 +23,9 @@ public enum GraderRegistry {
       EarlyStoppingGrader.self,
       LabelSmoothingGrader.self,
       GroupSplitGrader.self,
+      WatchTimeOddsGrader.self,
+      WatchTimeRankerGrader.self,
+      WatchTimeAtKGrader.self,
       // `groundwork new exercise` adds graders above this line.
     ]
   }
