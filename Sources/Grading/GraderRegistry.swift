@@ -37,6 +37,15 @@ public enum GraderRegistry {
       ClassBalancedWeightsGrader.self,
       FraudDecisionsGrader.self,
       FocalLossGrader.self,
+      AdamWTrajectoryGrader.self,
+      GlobalNormClippingGrader.self,
+      WarmupCosineGrader.self,
+      EarlyStoppingGrader.self,
+      LabelSmoothingGrader.self,
+      GroupSplitGrader.self,
+      WatchTimeOddsGrader.self,
+      WatchTimeRankerGrader.self,
+      WatchTimeAtKGrader.self,
       // `groundwork new exercise` adds graders above this line.
     ]
   }
