@@ -5,6 +5,7 @@
 // Sizes are the issue's: the mean of 1e5 values with 2000 resamples
 // (percentile and BCa), and a 15-bin reliability summary of 1e6
 // predictions. Each figure is the best of `repeats` runs after one warm-up.
+// The mean's bootstrap uses every core (`GROUNDWORK_THREADS` caps it).
 import Foundation
 import Groundwork
 
@@ -33,6 +34,12 @@ for method in BootstrapMethod.allCases {
   let seconds = best(3) { interval = bootstrapMeanInterval(sample, resamples: 2000, method: method, seed: 7) }
   report("bootstrap-mean-\(method.rawValue)", n: sample.count, seconds: seconds, lower: interval.lower, upper: interval.upper)
 }
+// The same percentile interval on one thread: the resamples' streams are
+// keyed by (seed, resample), so the bounds are identical and only the time
+// changes.
+var serial = bootstrapMeanInterval(sample, resamples: 2000, seed: 7, threads: 1)
+let serialSeconds = best(3) { serial = bootstrapMeanInterval(sample, resamples: 2000, seed: 7, threads: 1) }
+report("bootstrap-mean-percentile-1-thread", n: sample.count, seconds: serialSeconds, lower: serial.lower, upper: serial.upper)
 // The generic form with a closure, percentile only: its jackknife for BCa
 // would evaluate the statistic 1e5 times on 1e5 values.
 var generic = bootstrapInterval(sample, resamples: 2000, seed: 7) { $0.reduce(0, +) / Double($0.count) }
