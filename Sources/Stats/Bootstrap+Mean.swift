@@ -69,10 +69,12 @@ func resampledSum(_ sample: [Double], stream: ResampleStream) -> Double {
     var s2 = 0.0
     var s3 = 0.0
     for _ in 0..<blocks {
-      s0 += values[stream.next()]
-      s1 += values[stream.next()]
-      s2 += values[stream.next()]
-      s3 += values[stream.next()]
+      let (i0, i1) = stream.nextPair()
+      let (i2, i3) = stream.nextPair()
+      s0 += values[i0]
+      s1 += values[i1]
+      s2 += values[i2]
+      s3 += values[i3]
     }
     for _ in (4 * blocks)..<n { s0 += values[stream.next()] }
     return (s0 + s1) + (s2 + s3)

@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -20,22 +21,33 @@ public let defaultResampleThreads: Int = {
   #endif
 }()
 
-/// Fills `values[b]` with `body(b)` for every `b`, the indices split into
-/// at most `threads` contiguous chunks that run concurrently.
+/// Fills `values[b]` with `body(b)` for every `b`, on at most `threads`
+/// threads at once.
 ///
+/// The workers claim blocks of `block` consecutive indices from a shared
+/// counter until none are left, so a worker that the system slows down
+/// leaves its share to the others instead of holding up the result.
 /// `body` must compute its value from `b` alone (a resample's stream is
-/// keyed by its index), so the result does not depend on `threads`.
-func fillConcurrently(_ values: inout [Double], threads: Int, _ body: @Sendable (Int) -> Double) {
+/// keyed by its index), so the result does not depend on `threads` or on
+/// which worker computed what.
+func fillConcurrently(
+  _ values: inout [Double], threads: Int, block: Int = 8, _ body: @Sendable (Int) -> Double
+) {
   let count = values.count
-  let chunks = max(1, min(threads, count))
+  let workers = max(1, min(threads, (count + block - 1) / block))
   values.withUnsafeMutableBufferPointer { buffer in
     let output = SendableBuffer(base: buffer.baseAddress!)
-    if chunks == 1 {
+    if workers == 1 {
       for b in 0..<count { output.base[b] = body(b) }
       return
     }
-    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-      for b in count * chunk / chunks..<count * (chunk + 1) / chunks { output.base[b] = body(b) }
+    let next = Atomic<Int>(0)
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      while true {
+        let start = next.add(block, ordering: .relaxed).oldValue
+        if start >= count { break }
+        for b in start..<min(count, start + block) { output.base[b] = body(b) }
+      }
     }
   }
 }
@@ -43,9 +55,10 @@ func fillConcurrently(_ values: inout [Double], threads: Int, _ body: @Sendable 
 /// A pointer that crosses into `fillConcurrently`'s worker threads.
 ///
 /// `@unchecked Sendable` is sound under `fillConcurrently`'s contract: each
-/// chunk writes only the elements of its own disjoint range, and the call
-/// returns only after every chunk has finished, so no element is touched by
-/// two threads and nothing outlives the buffer.
+/// index belongs to the one block a single worker claimed from the atomic
+/// counter, so no element is written by two threads, and the call returns
+/// only after every worker has finished (which also publishes their writes
+/// to the caller), so nothing outlives the buffer.
 struct SendableBuffer<Element>: @unchecked Sendable {
   let base: UnsafeMutablePointer<Element>
 }

@@ -51,6 +51,39 @@ struct ResampleStream {
     threshold = narrow ? ((1 << 32) - bound) % bound : (0 &- bound) % bound
   }
 
+  /// The next two indices, the same as `(next(), next())`.
+  ///
+  /// For `n < 2³²` one SplitMix64 output covers both draws unless a word is
+  /// rejected (probability below `n / 2³²` per word), so the common case
+  /// takes one output and two multiplications, with no per-draw check of
+  /// `spare`.
+  @inline(__always)
+  mutating func nextPair() -> (Int, Int) {
+    guard narrow else { return (next(), next()) }
+    let full = splitMix64Next(&state)
+    let first: UInt64
+    let second: UInt64
+    if hasSpare {
+      first = spare
+      second = full & 0xFFFF_FFFF
+      spare = full >> 32
+    } else {
+      first = full & 0xFFFF_FFFF
+      second = full >> 32
+    }
+    // The words are consumed in order either way; `spare` and `hasSpare`
+    // already describe what follows them.
+    let p0 = first &* bound
+    let p1 = second &* bound
+    let accepted0 = p0 & 0xFFFF_FFFF >= threshold
+    let accepted1 = p1 & 0xFFFF_FFFF >= threshold
+    if accepted0 && accepted1 { return (Int(p0 >> 32), Int(p1 >> 32)) }
+    if accepted0 { return (Int(p0 >> 32), next()) }
+    if accepted1 { return (Int(p1 >> 32), next()) }
+    let index = next()
+    return (index, next())
+  }
+
   /// The next index in `0..<n`.
   @inline(__always)
   mutating func next() -> Int {

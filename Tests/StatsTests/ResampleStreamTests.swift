@@ -29,6 +29,28 @@ struct ResampleStreamTests {
         == [985_159_838_005, 329_070_157_641, 777_761_857_241, 27_714_637_015])
   }
 
+  @Test(
+    "pairs of draws are the draws one at a time, rejections and an odd start included",
+    arguments: [20, 100_000, 3_000_000_000])
+  func pairs(_ count: Int) {
+    // For n = 3·10⁹ about 30% of the words are rejected.
+    for oddStart in [false, true] {
+      var single = ResampleStream(seed: 11, resample: 5, count: count)
+      var paired = single
+      if oddStart {
+        _ = single.next()
+        _ = paired.next()
+      }
+      let one = (0..<2000).map { _ in single.next() }
+      let two = (0..<1000).flatMap { _ -> [Int] in
+        let (a, b) = paired.nextPair()
+        return [a, b]
+      }
+      #expect(one == two)
+      #expect(one.allSatisfy { (0..<count).contains($0) })
+    }
+  }
+
   @Test("a bound of one always gives 0")
   func single() {
     #expect(Self.draws(seed: 3, resample: 2, count: 1, 5) == [0, 0, 0, 0, 0])
