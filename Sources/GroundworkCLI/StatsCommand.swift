@@ -9,7 +9,10 @@ import ArgumentParser
 struct StatsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "stats",
-    abstract: "Statistics for your own model's outputs: calibration, intervals, comparisons, shift, bias-variance.",
+    abstract: """
+      Statistics for your own model's outputs: calibration, intervals, comparisons, shift, bias-variance, \
+      metrics, agreement, bootstrap, sample size.
+      """,
     discussion: """
       CSV input: a header row, commas, optional double quotes, CRLF or LF; \
       columns are found by name and extra columns are ignored. Add --json for \
@@ -17,7 +20,8 @@ struct StatsCommand: ParsableCommand {
       """,
     subcommands: [
       StatsCalibrationCommand.self, StatsIntervalCommand.self, StatsCompareCommand.self,
-      StatsShiftCommand.self, StatsBiasVarianceCommand.self,
+      StatsShiftCommand.self, StatsBiasVarianceCommand.self, StatsMetricsCommand.self,
+      StatsAgreementCommand.self, StatsBootstrapCommand.self, StatsSampleSizeCommand.self,
     ]
   )
 }

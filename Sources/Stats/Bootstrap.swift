@@ -27,7 +27,7 @@ public struct BootstrapInterval: Sendable, Equatable {
   public var method: BootstrapMethod
   /// The number of resamples `B`.
   public var resamples: Int
-  /// The seed of the SplitMix64 stream the resamples were drawn from.
+  /// The seed the resamples were drawn with (see `bootstrapInterval`).
   public var seed: UInt64
 }
 
@@ -35,10 +35,16 @@ public struct BootstrapInterval: Sendable, Equatable {
 /// (Efron and Tibshirani, *An Introduction to the Bootstrap*, 1993, ch. 13
 /// and 14).
 ///
-/// Each of the `B` resamples draws `n` indices with replacement from a
-/// `SplitMix64(seed:)` stream through `uniformIndex(below:using:)`, in order,
-/// resample after resample; the same seed gives the same interval in every
-/// run. Quantiles of the replicates use linear interpolation
+/// Resample `b` (0-based) draws its `n` indices with replacement from its
+/// own stream, keyed by `(seed, b)`: a SplitMix64 stream whose state is the
+/// Philox4x32-10 block of `RandomGenerator(seed: seed, stream: b)` at index
+/// 0, read as 32-bit words turned into indices by Lemire's method (64-bit
+/// words when `n ≥ 2³²`). The same seed gives the same interval in every
+/// run, and `bootstrapMeanInterval` draws the same resamples on any number
+/// of threads. (Until this layout, one SplitMix64 stream ran through all
+/// resamples in order; the change altered every seeded interval once.)
+/// Here the resamples are evaluated one after another on the calling
+/// thread, since `statistic` need not be safe to call concurrently. Quantiles of the replicates use linear interpolation
 /// (`quantileOfSorted`, numpy's default), as scipy's `stats.bootstrap` does.
 /// See `BootstrapMethod` for the two constructions. BCa recomputes the
 /// statistic on the `n` leave-one-out samples (the jackknife), so it costs
@@ -56,7 +62,7 @@ public struct BootstrapInterval: Sendable, Equatable {
 ///   - resamples: `B ≥ 1`; 2000 by default.
 ///   - level: the confidence level, in (0, 1); 0.95 by default.
 ///   - method: percentile (default) or BCa.
-///   - seed: the SplitMix64 seed; 0 by default.
+///   - seed: the seed of the resample streams; 0 by default.
 ///   - statistic: the statistic, a function of a sample of the original size
 ///     (or one less, for the jackknife).
 public func bootstrapInterval(
@@ -72,11 +78,11 @@ public func bootstrapInterval(
   precondition(level > 0 && level < 1, "level \(level) is outside (0, 1)")
   let n = sample.count
   let estimate = statistic(sample)
-  var state = seed  // the state of SplitMix64(seed: seed)
   var resample = [Double](repeating: 0, count: n)
   var replicates = [Double](repeating: 0, count: resamples)
   for b in 0..<resamples {
-    for i in 0..<n { resample[i] = sample[uniformIndex(below: UInt64(n), state: &state)] }
+    var stream = ResampleStream(seed: seed, resample: b, count: n)
+    for i in 0..<n { resample[i] = sample[stream.next()] }
     replicates[b] = statistic(resample)
   }
 

@@ -92,23 +92,38 @@ public func calibrationSummary(
     confidences.count == correct.count,
     "\(confidences.count) confidences but \(correct.count) correctness values")
   precondition(binCount >= 1, "binCount must be at least 1, got \(binCount)")
-  for (index, confidence) in confidences.enumerated() {
-    precondition(
-      (0...1).contains(confidence), "confidence \(confidence) at index \(index) is outside [0, 1]")
-  }
 
+  // One pass gathers everything: per-bin counts and sums, and the totals
+  // for accuracy, mean confidence and Brier score, each summed in the same
+  // order as separate loops would, so the results are the same to the bit.
   let upperEdges = binUpperEdges(confidences: confidences, binCount: binCount, strategy: strategy)
   var counts = [Int](repeating: 0, count: binCount)
   var correctCounts = [Int](repeating: 0, count: binCount)
   var confidenceSums = [Double](repeating: 0, count: binCount)
-  for (confidence, isCorrect) in zip(confidences, correct) {
-    let bin =
-      strategy == .uniform
-      ? equalWidthBinIndex(of: confidence, upperEdges: upperEdges)
-      : binIndex(of: confidence, upperEdges: upperEdges)
-    counts[bin] += 1
-    confidenceSums[bin] += confidence
-    if isCorrect { correctCounts[bin] += 1 }
+  var brierSum = 0.0
+  var confidenceTotal = 0.0
+  var correctTotal = 0
+  confidences.withUnsafeBufferPointer { confidences in
+    correct.withUnsafeBufferPointer { correct in
+      for index in 0..<confidences.count {
+        let confidence = confidences[index]
+        precondition(
+          confidence >= 0 && confidence <= 1, "confidence \(confidence) at index \(index) is outside [0, 1]")
+        let isCorrect = correct[index]
+        let bin =
+          strategy == .uniform
+          ? equalWidthBinIndex(of: confidence, upperEdges: upperEdges)
+          : binIndex(of: confidence, upperEdges: upperEdges)
+        counts[bin] += 1
+        confidenceSums[bin] += confidence
+        let hit = isCorrect ? 1 : 0
+        correctCounts[bin] += hit
+        correctTotal += hit
+        confidenceTotal += confidence
+        let residual = confidence - Double(hit)
+        brierSum += residual * residual
+      }
+    }
   }
 
   let n = Double(confidences.count)
@@ -130,17 +145,11 @@ public func calibrationSummary(
     bins.append(bin)
   }
 
-  var brierSum = 0.0
-  for (confidence, isCorrect) in zip(confidences, correct) {
-    let residual = confidence - (isCorrect ? 1 : 0)
-    brierSum += residual * residual
-  }
-  let correctTotal = correct.reduce(0) { $0 + ($1 ? 1 : 0) }
   return CalibrationSummary(
     count: confidences.count,
     strategy: strategy,
     accuracy: Double(correctTotal) / n,
-    meanConfidence: confidences.reduce(0, +) / n,
+    meanConfidence: confidenceTotal / n,
     expectedCalibrationError: ece,
     maximumCalibrationError: mce,
     brierScore: brierSum / n,

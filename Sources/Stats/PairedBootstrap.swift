@@ -25,7 +25,7 @@ public struct PairedBootstrap: Sendable, Equatable {
 /// which makes the interval much narrower than two separate ones.
 ///
 /// Indices are drawn exactly as in `bootstrapInterval`: `n` per resample
-/// from `SplitMix64(seed:)` through `uniformIndex(below:using:)`.
+/// from the resample's own stream, keyed by `(seed, b)`.
 ///
 /// ```swift
 /// let result = pairedBootstrap(itemCount: n, seed: 1) { items in
@@ -37,7 +37,7 @@ public struct PairedBootstrap: Sendable, Equatable {
 ///   - itemCount: the number of items `n ≥ 1`.
 ///   - resamples: `B ≥ 1`; 2000 by default.
 ///   - level: the confidence level, in (0, 1); 0.95 by default.
-///   - seed: the SplitMix64 seed; 0 by default.
+///   - seed: the seed of the resample streams; 0 by default.
 ///   - difference: the metric of the second model minus that of the first,
 ///     on the items at the given indices (repeats included).
 public func pairedBootstrap(
@@ -51,11 +51,11 @@ public func pairedBootstrap(
   precondition(resamples >= 1, "resamples must be at least 1, got \(resamples)")
   precondition(level > 0 && level < 1, "level \(level) is outside (0, 1)")
   let observed = difference(Array(0..<itemCount))
-  var state = seed  // the state of SplitMix64(seed: seed)
   var indices = [Int](repeating: 0, count: itemCount)
   var replicates = [Double](repeating: 0, count: resamples)
   for b in 0..<resamples {
-    for i in 0..<itemCount { indices[i] = uniformIndex(below: UInt64(itemCount), state: &state) }
+    var stream = ResampleStream(seed: seed, resample: b, count: itemCount)
+    for i in 0..<itemCount { indices[i] = stream.next() }
     replicates[b] = difference(indices)
   }
   let notAbove = replicates.reduce(0) { $0 + ($1 <= 0 ? 1 : 0) }

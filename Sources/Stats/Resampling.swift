@@ -5,9 +5,9 @@ import Tensors
 /// Interval", 2019) on one 64-bit word at a time.
 ///
 /// Written out rather than taken from `Int.random(in:using:)` so that the
-/// resampling streams of `bootstrapInterval`, `pairedBootstrap` and
-/// `permutationTest` are fixed by this code alone: the same seed gives the
-/// same indices in every run, on every platform and with every standard
+/// shuffles of `permutationTest` (and, on 32-bit words, the resamples of
+/// `bootstrapInterval`; see `ResampleStream`) are fixed by this code alone:
+/// the same seed gives the same indices in every run, on every platform and with every standard
 /// library, and can be reproduced outside Swift.
 ///
 /// - Parameters:

@@ -5,6 +5,7 @@
 // Sizes are the issue's: the mean of 1e5 values with 2000 resamples
 // (percentile and BCa), and a 15-bin reliability summary of 1e6
 // predictions. Each figure is the best of `repeats` runs after one warm-up.
+// The mean's bootstrap uses every core (`GROUNDWORK_THREADS` caps it).
 import Foundation
 import Groundwork
 
@@ -19,8 +20,29 @@ func best(_ repeats: Int, _ body: () -> Void) -> Double {
   return fastest
 }
 
-func report(_ task: String, n: Int, seconds: Double, lower: Double? = nil, upper: Double? = nil) {
+/// The best CPU time of the calling thread over `repeats` runs after one
+/// warm-up: on a loaded machine it moves far less than the wall clock.
+func bestThreadCPU(_ repeats: Int, _ body: () -> Void) -> Double {
+  func now() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
+  }
+  body()
+  var fastest = Double.infinity
+  for _ in 0..<repeats {
+    let start = now()
+    body()
+    fastest = min(fastest, now() - start)
+  }
+  return fastest
+}
+
+func report(
+  _ task: String, n: Int, seconds: Double, cpuSeconds: Double? = nil, lower: Double? = nil, upper: Double? = nil
+) {
   var fields = ["\"task\": \"\(task)\"", "\"n\": \(n)", "\"seconds\": \(seconds)"]
+  if let cpuSeconds { fields.append("\"cpu_seconds\": \(cpuSeconds)") }
   if let lower, let upper { fields += ["\"lower\": \(lower)", "\"upper\": \(upper)"] }
   print("{" + fields.joined(separator: ", ") + "}")
 }
@@ -33,6 +55,15 @@ for method in BootstrapMethod.allCases {
   let seconds = best(3) { interval = bootstrapMeanInterval(sample, resamples: 2000, method: method, seed: 7) }
   report("bootstrap-mean-\(method.rawValue)", n: sample.count, seconds: seconds, lower: interval.lower, upper: interval.upper)
 }
+// The same percentile interval on one thread: the resamples' streams are
+// keyed by (seed, resample), so the bounds are identical and only the time
+// changes.
+var serial = bootstrapMeanInterval(sample, resamples: 2000, seed: 7, threads: 1)
+let serialSeconds = best(3) { serial = bootstrapMeanInterval(sample, resamples: 2000, seed: 7, threads: 1) }
+let serialCPU = bestThreadCPU(3) { serial = bootstrapMeanInterval(sample, resamples: 2000, seed: 7, threads: 1) }
+report(
+  "bootstrap-mean-percentile-1-thread", n: sample.count, seconds: serialSeconds, cpuSeconds: serialCPU,
+  lower: serial.lower, upper: serial.upper)
 // The generic form with a closure, percentile only: its jackknife for BCa
 // would evaluate the statistic 1e5 times on 1e5 values.
 var generic = bootstrapInterval(sample, resamples: 2000, seed: 7) { $0.reduce(0, +) / Double($0.count) }
@@ -52,4 +83,7 @@ var summary = calibrationSummary(confidences: confidences, correct: correct, bin
 let calibrationSeconds = best(5) {
   summary = calibrationSummary(confidences: confidences, correct: correct, binCount: 15)
 }
-report("calibration-uniform-15", n: confidences.count, seconds: calibrationSeconds)
+let calibrationCPU = bestThreadCPU(5) {
+  summary = calibrationSummary(confidences: confidences, correct: correct, binCount: 15)
+}
+report("calibration-uniform-15", n: confidences.count, seconds: calibrationSeconds, cpuSeconds: calibrationCPU)
