@@ -36,43 +36,14 @@ struct MemoryMeasureCommand: ParsableCommand {
     help: ArgumentHelp("mlp or transformer (default).", valueName: "M"))
   var model: String = "transformer"
 
-  @Option(name: .customLong("layers"), parsing: .unconditional, help: ArgumentHelp("Hidden layers or blocks (default 4).", valueName: "L"))
-  var layers: String = "4"
-
-  @Option(name: .customLong("hidden"), parsing: .unconditional, help: ArgumentHelp("Width (default 64).", valueName: "H"))
-  var hidden: String = "64"
-
-  @Option(
-    name: .customLong("heads"), parsing: .unconditional,
-    help: ArgumentHelp("Attention heads, dividing the width (default 4).", valueName: "A"))
-  var heads: String = "4"
-
-  @Option(name: .customLong("seq"), parsing: .unconditional, help: ArgumentHelp("Sequence length (default 32).", valueName: "S"))
-  var sequence: String = "32"
-
-  @Option(name: .customLong("batch"), parsing: .unconditional, help: ArgumentHelp("Sequences per batch (default 4).", valueName: "B"))
-  var batch: String = "4"
-
-  @Option(
-    name: .customLong("optimizer"), parsing: .unconditional,
-    help: ArgumentHelp("sgd, momentum, adam (default) or adamw.", valueName: "O"))
-  var optimizer: String = "adam"
-
-  @Option(
-    name: .customLong("precision"), parsing: .unconditional,
-    help: ArgumentHelp("fp32, the only precision the kernel trains in.", valueName: "P"))
-  var precision: String = "fp32"
-
-  @Option(
-    name: .customLong("checkpointing"), parsing: .unconditional,
-    help: ArgumentHelp("none (default) or full: recompute every layer or block.", valueName: "C"))
-  var checkpointing: String = "none"
+  @OptionGroup var size: ModelSizeOptions
+  @OptionGroup var tokens: SequenceBatchOptions
+  @OptionGroup var setup: TrainingSetupOptions
 
   @Option(name: .customLong("steps"), parsing: .unconditional, help: ArgumentHelp("Training steps, at least 2 (default 3).", valueName: "N"))
   var steps: String = "3"
 
-  @Flag(help: "Print one JSON object instead of a table.")
-  var json = false
+  @OptionGroup var output: JSONOutputOption
 
   @Argument(parsing: .allUnrecognized, help: .private)
   var unrecognized: [String] = []
@@ -84,7 +55,7 @@ struct MemoryMeasureCommand: ParsableCommand {
   func run() throws {
     let request = try resolve()
     let comparison = MemoryMeasurement.run(request)
-    if json {
+    if output.json {
       print(MemoryMeasureReport.json(comparison))
     } else {
       print(MemoryMeasureReport.table(comparison), terminator: "")
@@ -95,25 +66,25 @@ struct MemoryMeasureCommand: ParsableCommand {
   func resolve() throws -> MemoryMeasureRequest {
     try ToolboxInput.rejectUnrecognized(unrecognized, command: "memory measure")
     let architecture = try MemoryTrainingCommand.choice(model, flag: "--model", as: KernelModelShape.Architecture.self)
-    let optimizerKind = try MemoryTrainingCommand.choice(optimizer, flag: "--optimizer", as: OptimizerKind.self)
+    let optimizerKind = try MemoryTrainingCommand.choice(setup.optimizer ?? "adam", flag: "--optimizer", as: OptimizerKind.self)
     if optimizerKind == .adam8bit {
       throw CLIError("--optimizer adam-8bit: the kernel has no 8-bit Adam; use sgd, momentum, adam or adamw")
     }
-    let trainingPrecision = try MemoryTrainingCommand.choice(precision, flag: "--precision", as: TrainingPrecision.self)
+    let trainingPrecision = try MemoryTrainingCommand.choice(setup.precision ?? "fp32", flag: "--precision", as: TrainingPrecision.self)
     if trainingPrecision != .fp32 {
-      throw CLIError("--precision \(precision.debugDescription): memory measure trains in fp32 only")
+      throw CLIError("--precision \(trainingPrecision.rawValue.debugDescription): memory measure trains in fp32 only")
     }
     let recompute = try MemoryTrainingCommand.choice(
-      checkpointing, flag: "--checkpointing", as: ActivationCheckpointing.self)
+      setup.checkpointing ?? "none", flag: "--checkpointing", as: ActivationCheckpointing.self)
     if recompute == .selective {
       throw CLIError("--checkpointing selective: the kernel checkpoints whole layers; use none or full")
     }
     let stepCount = try ToolboxInput.integer(steps, flag: "--steps", minimum: 2)
-    let headCount = try ToolboxInput.integer(heads, flag: "--heads")
-    let layerCount = try ToolboxInput.integer(layers, flag: "--layers")
-    let width = try ToolboxInput.integer(hidden, flag: "--hidden")
-    let length = try ToolboxInput.integer(sequence, flag: "--seq")
-    let sequences = try ToolboxInput.integer(batch, flag: "--batch")
+    let headCount = try ToolboxInput.integer(size.heads ?? "4", flag: "--heads")
+    let layerCount = try ToolboxInput.integer(size.layers ?? "4", flag: "--layers")
+    let width = try ToolboxInput.integer(size.hidden ?? "64", flag: "--hidden")
+    let length = try ToolboxInput.integer(tokens.sequence ?? "32", flag: "--seq")
+    let sequences = try ToolboxInput.integer(tokens.batch ?? "4", flag: "--batch")
     let shape: KernelModelShape
     do {
       shape = try KernelModelShape(
