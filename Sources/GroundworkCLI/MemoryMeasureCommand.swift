@@ -33,14 +33,14 @@ struct MemoryMeasureCommand: ParsableCommand {
 
   @Option(
     name: .customLong("model"), parsing: .unconditional,
-    help: ArgumentHelp("mlp or transformer (default).", valueName: "M"))
+    help: ArgumentHelp("mlp or transformer.", valueName: "M"))
   var model: String = "transformer"
 
   @OptionGroup var size: ModelSizeOptions
   @OptionGroup var tokens: SequenceBatchOptions
   @OptionGroup var setup: TrainingSetupOptions
 
-  @Option(name: .customLong("steps"), parsing: .unconditional, help: ArgumentHelp("Training steps, at least 2 (default 3).", valueName: "N"))
+  @Option(name: .customLong("steps"), parsing: .unconditional, help: ArgumentHelp("Training steps, at least 2.", valueName: "N"))
   var steps: String = "3"
 
   @OptionGroup var output: JSONOutputOption
