@@ -81,7 +81,7 @@ let package = Package(
     .executableTarget(
       name: "GroundworkCLI",
       dependencies: [
-        "Runner", "TerminalUI", "Curriculum", "Grading", "Gradebook", "Estimates", "Stats", "Tensors",
+        "Runner", "TerminalUI", "Curriculum", "Grading", "Gradebook", "Estimates", "Stats", "Tensors", "Autograd",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -91,7 +91,7 @@ let package = Package(
     .testTarget(name: "TensorsTests", dependencies: ["Tensors"]),
     .testTarget(name: "StatsTests", dependencies: ["Stats", "_TestSupport"]),
     .testTarget(name: "AutogradTests", dependencies: ["Autograd", "_TestSupport"]),
-    .testTarget(name: "EstimatesTests", dependencies: ["Estimates", "_TestSupport"]),
+    .testTarget(name: "EstimatesTests", dependencies: ["Estimates", "Autograd", "_TestSupport"]),
     .testTarget(name: "GradingTests", dependencies: ["Grading", "_TestSupport"]),
     .testTarget(name: "CurriculumTests", dependencies: ["Curriculum", "_TestSupport"]),
     .testTarget(name: "RunnerTests", dependencies: ["Runner", "_TestSupport"]),

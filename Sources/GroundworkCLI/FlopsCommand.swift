@@ -33,25 +33,15 @@ struct FlopsTrainingCommand: ParsableCommand {
       """
   )
 
-  @Option(
-    name: .customLong("params"), parsing: .unconditional,
-    help: ArgumentHelp("Parameter count: 70B, 1.5e9, 124439808.", valueName: "N"))
-  var parameters: String?
+  @OptionGroup var params: ParameterCountOption
 
   @Option(
     name: .customLong("tokens"), parsing: .unconditional,
     help: ArgumentHelp("Training tokens (1.4T, 300B) or `chinchilla` for 20 per parameter.", valueName: "D"))
   var tokens: String?
 
-  @Option(
-    name: .customLong("device"), parsing: .unconditional,
-    help: ArgumentHelp("A device from `groundwork flops devices`.", valueName: "ID"))
-  var device: String?
-
-  @Option(
-    name: .customLong("dtype"), parsing: .unconditional,
-    help: ArgumentHelp("The format whose peak counts: fp32, tf32, fp16, bf16 (default), fp8, int8.", valueName: "F"))
-  var dtype: String?
+  @OptionGroup var deviceOption: DeviceOption
+  @OptionGroup var dtypeOption: NumberFormatOption
 
   @Option(
     name: .customLong("peak"), parsing: .unconditional,
@@ -66,20 +56,19 @@ struct FlopsTrainingCommand: ParsableCommand {
     help: ArgumentHelp("Model FLOPs utilization, a fraction in (0, 1]: 0.4.", valueName: "U"))
   var mfu: String?
 
-  @Flag(help: "Print one JSON object instead of a table.")
-  var json = false
+  @OptionGroup var output: JSONOutputOption
 
   @Argument(parsing: .allUnrecognized, help: .private)
   var unrecognized: [String] = []
 
   func run() throws {
     let request = try resolve()
-    print(json ? FlopsReport.json(request) : FlopsReport.table(request), terminator: json ? "\n" : "")
+    print(output.json ? FlopsReport.json(request) : FlopsReport.table(request), terminator: output.json ? "\n" : "")
   }
 
   func resolve() throws -> FlopsTrainingRequest {
     try ToolboxInput.rejectUnrecognized(unrecognized, command: "flops training")
-    guard let parameters else { throw CLIError("missing --params N") }
+    guard let parameters = params.parameters else { throw CLIError("missing --params N") }
     let n = try ToolboxInput.count(parameters, flag: "--params")
     guard let tokens else { throw CLIError("missing --tokens D (a count such as 1.4T, or chinchilla)") }
     let chinchillaTokens: Int
@@ -97,6 +86,7 @@ struct FlopsTrainingCommand: ParsableCommand {
     }
     var request = FlopsTrainingRequest(compute: compute, chinchillaTokens: chinchillaTokens)
 
+    let (device, dtype) = (deviceOption.device, dtypeOption.dtype)
     let timing = [device != nil, peak != nil, gpus != nil, mfu != nil, dtype != nil]
     guard timing.contains(true) else { return request }
     if device != nil && peak != nil { throw CLIError("give the peak either as --device or as --peak, not both") }
@@ -152,15 +142,8 @@ struct FlopsRooflineCommand: ParsableCommand {
       """
   )
 
-  @Option(
-    name: .customLong("device"), parsing: .unconditional,
-    help: ArgumentHelp("A device from `groundwork flops devices`.", valueName: "ID"))
-  var device: String?
-
-  @Option(
-    name: .customLong("dtype"), parsing: .unconditional,
-    help: ArgumentHelp("fp32, tf32, fp16, bf16, fp8, int8 or int4.", valueName: "F"))
-  var dtype: String?
+  @OptionGroup var deviceOption: DeviceOption
+  @OptionGroup var dtypeOption: NumberFormatOption
 
   @Option(
     name: .customLong("matmul"), parsing: .unconditional,
@@ -183,15 +166,14 @@ struct FlopsRooflineCommand: ParsableCommand {
     help: ArgumentHelp("Operations per position (default 1).", valueName: "P"))
   var operationsPerElement: String?
 
-  @Flag(help: "Print one JSON object instead of a table.")
-  var json = false
+  @OptionGroup var output: JSONOutputOption
 
   @Argument(parsing: .allUnrecognized, help: .private)
   var unrecognized: [String] = []
 
   func run() throws {
     let request = try resolve()
-    print(json ? FlopsReport.json(request) : FlopsReport.table(request), terminator: json ? "\n" : "")
+    print(output.json ? FlopsReport.json(request) : FlopsReport.table(request), terminator: output.json ? "\n" : "")
   }
 
   static func format(_ text: String, flag: String = "--dtype") throws -> NumberFormat {
@@ -200,9 +182,9 @@ struct FlopsRooflineCommand: ParsableCommand {
 
   func resolve() throws -> FlopsRooflineRequest {
     try ToolboxInput.rejectUnrecognized(unrecognized, command: "flops roofline")
-    guard let device else { throw CLIError("missing --device ID (see groundwork flops devices)") }
+    guard let device = deviceOption.device else { throw CLIError("missing --device ID (see groundwork flops devices)") }
     let spec = try ToolboxInput.device(device)
-    guard let dtype else { throw CLIError("missing --dtype (fp32, tf32, fp16, bf16, fp8, int8 or int4)") }
+    guard let dtype = dtypeOption.dtype else { throw CLIError("missing --dtype (fp32, tf32, fp16, bf16, fp8, int8 or int4)") }
     let format = try Self.format(dtype)
     let estimate: RooflineEstimate
     let description: String
@@ -257,14 +239,13 @@ struct FlopsDevicesCommand: ParsableCommand {
     commandName: "devices",
     abstract: "The device specs the flops and memory commands use, with their sources.")
 
-  @Flag(help: "Print one JSON object instead of a table.")
-  var json = false
+  @OptionGroup var output: JSONOutputOption
 
   @Argument(parsing: .allUnrecognized, help: .private)
   var unrecognized: [String] = []
 
   func run() throws {
     try ToolboxInput.rejectUnrecognized(unrecognized, command: "flops devices")
-    print(json ? FlopsReport.devicesJSON() : FlopsReport.devicesTable(), terminator: json ? "\n" : "")
+    print(output.json ? FlopsReport.devicesJSON() : FlopsReport.devicesTable(), terminator: output.json ? "\n" : "")
   }
 }

@@ -6,6 +6,6 @@ struct MemoryCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "memory",
     abstract: "Estimate the memory a model needs (exact byte counts).",
-    subcommands: [MemoryTrainingCommand.self, MemoryInferenceCommand.self]
+    subcommands: [MemoryTrainingCommand.self, MemoryInferenceCommand.self, MemoryMeasureCommand.self]
   )
 }

@@ -25,7 +25,7 @@ struct MemoryInferenceCommand: ParsableCommand {
       takes 2 · L · kv-heads · head-dim · S · B values (a key and a value per layer per \
       token; grouped-query attention has fewer kv-heads than heads). With a device or \
       --gpu-memory, the largest batch is ⌊(memory − weights − reserve) / KV bytes per \
-      sequence⌋. Models: gpt2, llama-2-7b, llama-3.1-8b. An architecture given by flags \
+      sequence⌋ (--batch defaults to 1). Models: gpt2, llama-2-7b, llama-3.1-8b. An architecture given by flags \
       defaults to GPT-2's layout (dense feed-forward of 4H, learned positions, LayerNorm, \
       biases, tied output embedding). GB = 10^9 bytes, GiB = 2^30 bytes.
       """
@@ -36,27 +36,15 @@ struct MemoryInferenceCommand: ParsableCommand {
     help: ArgumentHelp("A known model: gpt2, llama-2-7b or llama-3.1-8b.", valueName: "NAME"))
   var model: String?
 
-  @Option(
-    name: .customLong("params"), parsing: .unconditional,
-    help: ArgumentHelp("Parameter count (weights only): 7B, 1.5e9, 124439808.", valueName: "N"))
-  var parameters: String?
-
-  @Option(name: .customLong("layers"), parsing: .unconditional, help: ArgumentHelp("Transformer layers.", valueName: "L"))
-  var layers: String?
-
-  @Option(name: .customLong("hidden"), parsing: .unconditional, help: ArgumentHelp("Hidden size.", valueName: "H"))
-  var hidden: String?
-
-  @Option(name: .customLong("heads"), parsing: .unconditional, help: ArgumentHelp("Query heads.", valueName: "A"))
-  var heads: String?
+  @OptionGroup var params: ParameterCountOption
+  @OptionGroup var size: ModelSizeOptions
 
   @Option(
     name: .customLong("kv-heads"), parsing: .unconditional,
     help: ArgumentHelp("Key/value heads (default: heads; fewer for grouped-query attention).", valueName: "K"))
   var kvHeads: String?
 
-  @Option(name: .customLong("vocab"), parsing: .unconditional, help: ArgumentHelp("Vocabulary size.", valueName: "V"))
-  var vocabulary: String?
+  @OptionGroup var vocabulary: VocabularyOption
 
   @Option(
     name: .customLong("ffn"), parsing: .unconditional,
@@ -99,20 +87,8 @@ struct MemoryInferenceCommand: ParsableCommand {
     help: ArgumentHelp("KV cache format (default: --weights if 16 or 32 bits, else bf16).", valueName: "F"))
   var kvFormat: String?
 
-  @Option(
-    name: .customLong("seq"), parsing: .unconditional,
-    help: ArgumentHelp("Tokens per sequence in the KV cache.", valueName: "S"))
-  var sequence: String?
-
-  @Option(
-    name: .customLong("batch"), parsing: .unconditional,
-    help: ArgumentHelp("Sequences in the KV cache (default 1).", valueName: "B"))
-  var batch: String?
-
-  @Option(
-    name: .customLong("device"), parsing: .unconditional,
-    help: ArgumentHelp("A device from `groundwork flops devices` (its nominal memory).", valueName: "D"))
-  var device: String?
+  @OptionGroup var tokens: SequenceBatchOptions
+  @OptionGroup var deviceOption: DeviceOption
 
   @Option(
     name: .customLong("gpu-memory"), parsing: .unconditional,
@@ -124,15 +100,14 @@ struct MemoryInferenceCommand: ParsableCommand {
     help: ArgumentHelp("Bytes held back for activations and the runtime (default 0).", valueName: "R"))
   var reserve: String?
 
-  @Flag(help: "Print one JSON object instead of a table.")
-  var json = false
+  @OptionGroup var output: JSONOutputOption
 
   @Argument(parsing: .allUnrecognized, help: .private)
   var unrecognized: [String] = []
 
   func run() throws {
     let request = try resolve()
-    if json {
+    if output.json {
       print(MemoryInferenceReport.json(request))
     } else {
       print(MemoryInferenceReport.table(request), terminator: "")
@@ -156,18 +131,18 @@ struct MemoryInferenceCommand: ParsableCommand {
     let weightFormat = try Self.format(weights, flag: "--weights")
     let kv = try kvFormat.map { try Self.format($0, flag: "--kv") } ?? (weightFormat.bits >= 16 ? weightFormat : .bf16)
     let (title, architecture, count) = try resolveModel()
-    let sequenceLength = try sequence.map { try ToolboxInput.integer($0, flag: "--seq") }
-    let batchSize = try batch.map { try ToolboxInput.integer($0, flag: "--batch") }
-    if architecture == nil, sequence != nil || batch != nil || kvFormat != nil {
+    let sequenceLength = try tokens.sequence.map { try ToolboxInput.integer($0, flag: "--seq") }
+    let batchSize = try tokens.batch.map { try ToolboxInput.integer($0, flag: "--batch") }
+    if architecture == nil, tokens.sequence != nil || tokens.batch != nil || kvFormat != nil {
       throw CLIError("the KV cache needs the architecture: give --model or --layers … instead of --params")
     }
-    if sequenceLength == nil, batch != nil {
+    if sequenceLength == nil, tokens.batch != nil {
       throw CLIError("--batch sizes the KV cache: give --seq S too")
     }
-    if device != nil && gpuMemory != nil {
+    if deviceOption.device != nil && gpuMemory != nil {
       throw CLIError("give the memory either as --device or as --gpu-memory, not both")
     }
-    let deviceSpec = try device.map { try ToolboxInput.device($0) }
+    let deviceSpec = try deviceOption.device.map { try ToolboxInput.device($0) }
     let memoryBytes = try deviceSpec?.memoryBytes ?? gpuMemory.map { try ToolboxInput.bytes($0, flag: "--gpu-memory") }
     if reserve != nil && memoryBytes == nil {
       throw CLIError("--reserve is held back from a device's memory: give --device or --gpu-memory")
@@ -222,12 +197,12 @@ struct MemoryInferenceCommand: ParsableCommand {
   /// bare count) and its parameter count.
   func resolveModel() throws -> (String?, TransformerArchitecture?, Int) {
     let shapeOptions: [(flag: String, given: Bool)] = [
-      ("--layers", layers != nil), ("--hidden", hidden != nil), ("--heads", heads != nil),
-      ("--kv-heads", kvHeads != nil), ("--vocab", vocabulary != nil), ("--intermediate", intermediate != nil),
+      ("--layers", size.layers != nil), ("--hidden", size.hidden != nil), ("--heads", size.heads != nil),
+      ("--kv-heads", kvHeads != nil), ("--vocab", vocabulary.vocabulary != nil), ("--intermediate", intermediate != nil),
       ("--context", context != nil),
     ]
     let shapeFlags = shapeOptions.filter(\.given).map(\.flag)
-    let sources = [model != nil, parameters != nil, !shapeFlags.isEmpty].filter { $0 }.count
+    let sources = [model != nil, params.parameters != nil, !shapeFlags.isEmpty].filter { $0 }.count
     if sources == 0 {
       throw CLIError("give the model as --model NAME, as --params N, or as --layers L --hidden H --heads A --vocab V …")
     }
@@ -241,7 +216,7 @@ struct MemoryInferenceCommand: ParsableCommand {
       }
       return (known.title, known.architecture, known.architecture.parameters.total)
     }
-    if let parameters {
+    if let parameters = params.parameters {
       return (nil, nil, try ToolboxInput.count(parameters, flag: "--params"))
     }
     let architecture = try architectureFromFlags()
@@ -249,15 +224,17 @@ struct MemoryInferenceCommand: ParsableCommand {
   }
 
   func architectureFromFlags() throws -> TransformerArchitecture {
-    for (flag, value) in [("--layers", layers), ("--hidden", hidden), ("--heads", heads), ("--vocab", vocabulary)]
+    for (flag, value) in [
+      ("--layers", size.layers), ("--hidden", size.hidden), ("--heads", size.heads), ("--vocab", vocabulary.vocabulary),
+    ]
     where value == nil {
       throw CLIError("missing \(flag): an architecture needs --layers, --hidden, --heads and --vocab")
     }
-    let l = try ToolboxInput.integer(layers!, flag: "--layers")
-    let h = try ToolboxInput.integer(hidden!, flag: "--hidden")
-    let a = try ToolboxInput.integer(heads!, flag: "--heads")
+    let l = try ToolboxInput.integer(size.layers!, flag: "--layers")
+    let h = try ToolboxInput.integer(size.hidden!, flag: "--hidden")
+    let a = try ToolboxInput.integer(size.heads!, flag: "--heads")
     let k = try kvHeads.map { try ToolboxInput.integer($0, flag: "--kv-heads") }
-    let v = try ToolboxInput.integer(vocabulary!, flag: "--vocab")
+    let v = try ToolboxInput.integer(vocabulary.vocabulary!, flag: "--vocab")
     let width = try intermediate.map { try ToolboxInput.integer($0, flag: "--intermediate") }
     let ffn: FeedForward
     switch feedForward.lowercased() {

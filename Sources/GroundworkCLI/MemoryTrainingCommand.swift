@@ -32,45 +32,11 @@ struct MemoryTrainingCommand: ParsableCommand {
       """
   )
 
-  @Option(
-    name: .customLong("params"), parsing: .unconditional,
-    help: ArgumentHelp("Parameter count: 124439808, 1.5e9, 350M, 7B, 7.5b (suffix K, M, B, T).", valueName: "N"))
-  var parameters: String?
-
-  @Option(name: .customLong("layers"), parsing: .unconditional, help: ArgumentHelp("Transformer blocks.", valueName: "L"))
-  var layers: String?
-
-  @Option(name: .customLong("hidden"), parsing: .unconditional, help: ArgumentHelp("Hidden size.", valueName: "H"))
-  var hidden: String?
-
-  @Option(
-    name: .customLong("heads"), parsing: .unconditional,
-    help: ArgumentHelp("Attention heads (must divide the hidden size).", valueName: "A"))
-  var heads: String?
-
-  @Option(name: .customLong("seq"), parsing: .unconditional, help: ArgumentHelp("Sequence length.", valueName: "S"))
-  var sequence: String?
-
-  @Option(name: .customLong("vocab"), parsing: .unconditional, help: ArgumentHelp("Vocabulary size.", valueName: "V"))
-  var vocabulary: String?
-
-  @Option(name: .customLong("batch"), parsing: .unconditional, help: ArgumentHelp("Micro-batch size.", valueName: "B"))
-  var batch: String?
-
-  @Option(
-    name: .customLong("optimizer"), parsing: .unconditional,
-    help: ArgumentHelp("sgd, momentum, adam, adamw or adam-8bit.", valueName: "O"))
-  var optimizer: String?
-
-  @Option(
-    name: .customLong("precision"), parsing: .unconditional,
-    help: ArgumentHelp("fp32, fp16-mixed or bf16-mixed.", valueName: "P"))
-  var precision: String?
-
-  @Option(
-    name: .customLong("checkpointing"), parsing: .unconditional,
-    help: ArgumentHelp("Activation recomputation: none, selective or full.", valueName: "C"))
-  var checkpointing: String = "none"
+  @OptionGroup var params: ParameterCountOption
+  @OptionGroup var size: ModelSizeOptions
+  @OptionGroup var tokens: SequenceBatchOptions
+  @OptionGroup var vocabulary: VocabularyOption
+  @OptionGroup var setup: TrainingSetupOptions
 
   @Option(
     name: .customLong("zero"), parsing: .unconditional,
@@ -83,8 +49,7 @@ struct MemoryTrainingCommand: ParsableCommand {
     help: ArgumentHelp("Data-parallel devices ZeRO partitions over (default 1).", valueName: "D"))
   var devices: String?
 
-  @Flag(help: "Print one JSON object instead of a table.")
-  var json = false
+  @OptionGroup var output: JSONOutputOption
 
   // Collects anything the options above do not name, so that a stray word
   // gets the same one-line error as a bad value.
@@ -93,7 +58,7 @@ struct MemoryTrainingCommand: ParsableCommand {
 
   func run() throws {
     let request = try resolve()
-    if json {
+    if output.json {
       print(MemoryReport.json(request.memory))
     } else {
       print(MemoryReport.table(request), terminator: "")
@@ -106,9 +71,10 @@ struct MemoryTrainingCommand: ParsableCommand {
     if let first = unrecognized.first {
       throw CLIError("unexpected argument \(first.debugDescription) (see groundwork memory training --help)")
     }
-    let optimizer = try Self.choice(optimizer, flag: "--optimizer", as: OptimizerKind.self)
-    let precision = try Self.choice(precision, flag: "--precision", as: TrainingPrecision.self)
-    let checkpointing = try Self.choice(checkpointing, flag: "--checkpointing", as: ActivationCheckpointing.self)
+    let optimizer = try Self.choice(setup.optimizer, flag: "--optimizer", as: OptimizerKind.self)
+    let precision = try Self.choice(setup.precision, flag: "--precision", as: TrainingPrecision.self)
+    let checkpointing = try Self.choice(
+      setup.checkpointing ?? "none", flag: "--checkpointing", as: ActivationCheckpointing.self)
     let sharding = try sharding()
     let shape = try shape()
     let memory: TrainingMemory
@@ -116,7 +82,7 @@ struct MemoryTrainingCommand: ParsableCommand {
       if let shape {
         memory = try TrainingMemory(
           shape: shape, optimizer: optimizer, precision: precision, checkpointing: checkpointing, sharding: sharding)
-      } else if let parameters {
+      } else if let parameters = params.parameters {
         let count: Int
         do {
           count = try parseParameterCount(parameters)
@@ -154,12 +120,12 @@ struct MemoryTrainingCommand: ParsableCommand {
   /// The transformer the shape options describe, `nil` when none is given.
   func shape() throws -> TransformerShape? {
     let options: [(flag: String, value: String?)] = [
-      ("--layers", layers), ("--hidden", hidden), ("--heads", heads), ("--seq", sequence),
-      ("--vocab", vocabulary), ("--batch", batch),
+      ("--layers", size.layers), ("--hidden", size.hidden), ("--heads", size.heads), ("--seq", tokens.sequence),
+      ("--vocab", vocabulary.vocabulary), ("--batch", tokens.batch),
     ]
     let given = options.filter { $0.value != nil }
     if given.isEmpty { return nil }
-    if parameters != nil {
+    if params.parameters != nil {
       throw CLIError("give the model either as --params or as the transformer's shape, not both (\(given[0].flag) was given)")
     }
     if let missing = options.first(where: { $0.value == nil }) {

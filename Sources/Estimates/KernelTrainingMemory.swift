@@ -1,0 +1,123 @@
+/// The memory of one fp32 training step of a ``KernelModelShape`` on
+/// Groundwork's autograd kernel, in bytes, by component: the prediction
+/// `groundwork memory measure` prints beside the memory tracker's count.
+///
+/// Weights, gradients and optimizer states follow ``OptimizerKind`` in
+/// fp32 (4, 4 and 0, 4 or 8 bytes per parameter). The batch is the input
+/// and the target, `2·B·S·H` fp32 values. Activations are counted op by op
+/// from what the kernel keeps for the backward pass (see
+/// `KernelActivationMemory.swift`): far more than Korthikanti et al.'s
+/// fused-kernel figures, because every operation of a LayerNorm, a GELU or
+/// an attention score keeps its output.
+///
+/// The step's peak is reached during the backward pass, while every
+/// activation is still alive and the gradients are nearly complete:
+/// weights + optimizer states + batch + the largest, over a few points of
+/// the backward pass, of activations + gradients made so far + the scratch
+/// tensors live there. The points, derived from each op's backward rule:
+///
+/// - the loss's backward, before any gradient exists: the gradient of
+///   `(p − t)²`, its two products and their sum (4E), and the seed
+///   gradient of the loss (one value);
+/// - the MLP's first ReLU, the last layer undone before the first Linear:
+///   the upstream gradient, the mask `x > 0` (one byte per value), a zero
+///   tensor and the result (3E values and E bytes); all gradients but the
+///   first Linear's `H² + H` exist;
+/// - the transformer's first block, in its GELU's backward at `x·x`: x's
+///   gradient so far, the gradient of `x·x`, the two products and their
+///   sum (each `4E`), the residual stream's pending gradient (E): 21E; the
+///   gradients of both LayerNorms, the attention and the up-projection
+///   (`8·H² + 8·H`) are still to come;
+/// - the transformer's first block, at the up-projection's weight
+///   gradient: the batched matmul makes one `H × 4H` product per sequence
+///   (`4·B·H²`) before summing them into `4·H²`, next to the upstream
+///   gradient (4E), the input gradient just made (E) and the residual
+///   stream's (E); still to come: `8·H² + 4·H`.
+///
+/// With checkpointing, the first stage is recomputed inside the backward
+/// pass, which adds the recomputed output times the upstream gradient and
+/// that gradient (2E and two scalars); its activations are those of the
+/// first stage, which (for a transformer of two or more blocks) keeps
+/// `2E + 6N` less than the last.
+///
+/// Left out: the optimizer step's scratch (a few copies of one parameter
+/// tensor at a time, while the activations are already freed), and the
+/// allocator's own overhead. Both are small next to the activations for
+/// the models this describes.
+///
+/// ```swift
+/// let shape = try KernelModelShape(
+///   architecture: .transformer, layers: 2, hidden: 32, heads: 4, sequence: 16, batch: 2)
+/// let memory = try KernelTrainingMemory(shape: shape, optimizer: .adam, checkpointing: false)
+/// memory.optimizerStates  // 201_216: 8 bytes for each of 25,152 parameters
+/// ```
+public struct KernelTrainingMemory: Sendable, Hashable {
+  /// The model.
+  public let shape: KernelModelShape
+  /// The optimizer.
+  public let optimizer: OptimizerKind
+  /// Whether every hidden layer or block is checkpointed.
+  public let checkpointing: Bool
+  /// Numbers in the parameters.
+  public let parameters: Int
+  /// 4 bytes per parameter.
+  public let weights: Int
+  /// 4 bytes per parameter.
+  public let gradients: Int
+  /// 0 (sgd), 4 (momentum) or 8 (adam, adamw) bytes per parameter.
+  public let optimizerStates: Int
+  /// The input and the target: `2·B·S·H` fp32 values.
+  public let batch: Int
+  /// Activations live at the end of the forward pass.
+  public let storedActivations: Int
+  /// The most activation bytes live at once: the stored ones, plus one
+  /// recomputed stage with checkpointing.
+  public let activations: Int
+  /// The most bytes live at once during a training step.
+  public let peak: Int
+
+  /// The estimate for `shape` trained with `optimizer`.
+  ///
+  /// - Parameters:
+  ///   - shape: the model.
+  ///   - optimizer: `sgd`, `momentum`, `adam` or `adamw` (the kernel has no
+  ///     8-bit Adam; `adam-8bit` is a programmer error).
+  ///   - checkpointing: whether every hidden layer (MLP) or block
+  ///     (transformer) is wrapped in the kernel's `checkpoint`.
+  /// - Throws: ``EstimateError/overflow(quantity:)`` beyond `Int.max`.
+  public init(shape: KernelModelShape, optimizer: OptimizerKind, checkpointing: Bool) throws(EstimateError) {
+    precondition(optimizer != .adam8bit, "the kernel has no 8-bit Adam")
+    self.shape = shape
+    self.optimizer = optimizer
+    self.checkpointing = checkpointing
+    let quantity = "the training step's byte count"
+    // KernelModelShape's initialiser checked that every count below fits
+    // with a wide margin; only the byte totals can still overflow.
+    parameters = shape.parameters
+    weights = try checkedProduct(4, parameters, quantity)
+    gradients = weights
+    optimizerStates = try checkedProduct(optimizer.ownStateBytesPerParameter, parameters, quantity)
+    let e = shape.elements
+    batch = try checkedProduct(8, e, quantity)
+    storedActivations = try checkedProduct(4, shape.storedActivationElements(checkpointing: checkpointing), quantity)
+    activations = try checkedProduct(4, shape.peakActivationElements(checkpointing: checkpointing), quantity)
+
+    let (h, hh) = (shape.hidden, shape.hidden * shape.hidden)
+    // Activations while the first stage is undone.
+    let firstStageActivations =
+      activations - (checkpointing && shape.layers > 1 ? 4 * shape.firstStageSavings : 0)
+    // What recomputing a checkpointed stage adds to its scratch.
+    let replay = checkpointing ? 4 * (2 * e + 2) : 0
+    var points: [Int] = [storedActivations + 4 * (4 * e + 1)]  // the loss's backward
+    switch shape.architecture {
+    case .mlp:
+      points.append(firstStageActivations + gradients - 4 * (hh + h) + 4 * (3 * e + 1) + e + replay)
+    case .transformer:
+      points.append(firstStageActivations + gradients - 4 * (8 * hh + 8 * h) + 4 * (21 * e + 1) + replay)
+      points.append(
+        firstStageActivations + gradients - 4 * (8 * hh + 4 * h)
+          + 4 * (6 * e + 4 * shape.batch * hh + 4 * hh + 1) + replay)
+    }
+    peak = try checkedSum([weights, optimizerStates, batch, points.max()!], quantity)
+  }
+}
