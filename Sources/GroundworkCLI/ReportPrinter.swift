@@ -64,12 +64,15 @@ struct ReportPrinter {
 
   func learnerOutputLines(_ report: GradeReport) -> String {
     let printed = report.learnerOutput.split(separator: "\n", omittingEmptySubsequences: false)
-    guard !report.learnerOutput.isEmpty else { return "" }
+    guard !report.learnerOutput.isEmpty || report.droppedOutputBytes > 0 else { return "" }
     var lines = ["  Your code printed:"]
     lines += printed.prefix(10).map { line in
       "    | " + (line.count > 160 ? line.prefix(160) + "…" : line)
     }
     if printed.count > 10 { lines.append("    | … (\(printed.count - 10) more lines)") }
+    if report.droppedOutputBytes > 0 {
+      lines.append("    | … and \(report.droppedOutputBytes) bytes more, dropped: only the start of the output is kept")
+    }
     return lines.joined(separator: "\n")
   }
 }

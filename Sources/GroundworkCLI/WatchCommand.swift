@@ -12,15 +12,15 @@ struct WatchCommand: ParsableCommand {
     abstract: "Re-grade your exercise on every save; move on when it passes.",
     discussion: """
       Keys: h hint, n next exercise, l list, r re-run, q quit. Saves are noticed \
-      with inotify on Linux; --poll checks the file every 250 ms instead (for \
-      network folders, containers and editors inotify misses). macOS polls for now. \
+      with inotify on Linux and kqueue on macOS; --poll checks the file every 250 ms \
+      instead (for network folders, containers and editors the notifications miss). \
       Needs a terminal: in scripts and CI use `groundwork check` (with --json).
       """)
 
   @Argument(help: "The exercise to start with. Default: your next unfinished one.")
   var exercise: String?
 
-  @Flag(help: "Notice saves by checking the file's time and size every 250 ms instead of inotify.")
+  @Flag(help: "Notice saves by checking the file's time and size every 250 ms instead of inotify or kqueue.")
   var poll = false
 
   @Option(help: "The seed the grader builds its inputs from.")

@@ -52,7 +52,10 @@ public struct ExerciseCompiler: Sendable {
       source.path, work.appendingPathComponent("main.swift").path,
       "-o", work.appendingPathComponent("grade").path,
       "-module-name", EntryPointSource.learnerModule,
-      "-Onone", "-diagnostic-style=llvm", "-no-color-diagnostics", "-suppress-warnings",
+      // Debug information is what lets the crash backtracer name a failed
+      // runtime check (an integer overflow traps without a message) and
+      // the learner's line.
+      "-Onone", "-g", "-diagnostic-style=llvm", "-no-color-diagnostics", "-suppress-warnings",
       "-I", toolchain.kernelFolder.appendingPathComponent("Modules").path,
       "-L", toolchain.kernelFolder.path, "-lGroundworkKernel",
       "-Xlinker", "-rpath", "-Xlinker", toolchain.kernelFolder.path,
@@ -82,13 +85,18 @@ public struct ExerciseCompiler: Sendable {
     return .program(program)
   }
 
-  /// A hash of the source, the generated main, the kernel library's size
+  /// Changed whenever the compiler flags change, so that programs built
+  /// with the old flags are not reused.
+  static let flagsVersion = "flags 2: -Onone -g"
+
+  /// A hash of the source, the generated main, the compiler flags, the kernel library's size
   /// and modification time, and the compiler's path: a new kernel build or
   /// an edited file gives a new key.
   func cacheKey(sourceData: Data, mainSwift: String) -> String {
     var hash = ContentHash()
     hash.mix(sourceData)
     hash.mix(mainSwift.utf8)
+    hash.mix(Self.flagsVersion.utf8)
     hash.mix(toolchain.swiftc.utf8)
     hash.mix(toolchain.includeFolders.joined(separator: ":").utf8)
     let attributes = try? FileManager.default.attributesOfItem(atPath: toolchain.kernelLibrary.path)

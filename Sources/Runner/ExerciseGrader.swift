@@ -20,9 +20,10 @@ public struct ExerciseGrader: Sendable {
   public var project: Project
   /// The compiler with its cache.
   public var compiler: ExerciseCompiler
-  /// Limits on the grading program: 10 s (or the exercise's `time-limit`), 4 MB of
-  /// output, 8 GiB of address space.
-  public var limits = ChildProcess.Limits(seconds: 10, maxOutputBytes: 4 << 20, maxMemoryBytes: 8 << 30)
+  /// Limits on the grading program: 10 s (or the exercise's `time-limit`),
+  /// the first 1 MiB of its standard output and of its standard error kept
+  /// (the rest dropped with a note), 2 GiB of memory.
+  public var limits = ChildProcess.Limits(seconds: 10, maxOutputBytes: 1 << 20, maxMemoryBytes: 2 << 30)
 
   /// A grader for `project`'s exercises, compiling with `toolchain`.
   public init(project: Project, toolchain: Toolchain) {
@@ -49,8 +50,8 @@ public struct ExerciseGrader: Sendable {
     case .file(let url, let name): (source, displayPath) = (url, name)
     }
     var report = GradeReport(
-      exerciseID: exercise.id, seed: seed, checks: [], plannedChecks: 0, blocker: nil, learnerOutput: "", compileSeconds: 0,
-      runSeconds: 0)
+      exerciseID: exercise.id, seed: seed, checks: [], plannedChecks: 0, blocker: nil, learnerOutput: "",
+      droppedOutputBytes: 0, compileSeconds: 0, runSeconds: 0)
 
     guard let data = FileManager.default.contents(atPath: source.path) else {
       throw RunnerError(.missingFile, "\(displayPath): file not found")
@@ -72,6 +73,10 @@ public struct ExerciseGrader: Sendable {
       program = url
     }
 
+    // The checks' results travel in a file of their own, named on the
+    // command line, never through the learner's stdout or stderr: what
+    // the learner prints cannot forge or hide a result, and the output cap
+    // never cuts the report short.
     let reportFile = FileManager.default.temporaryDirectory
       .appendingPathComponent("groundwork-report-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).jsonl")
     defer { try? FileManager.default.removeItem(at: reportFile) }
@@ -80,13 +85,18 @@ public struct ExerciseGrader: Sendable {
     if let seconds = exercise.timeLimit { limits.seconds = seconds }
     var child = ChildProcess(
       executable: program.path, arguments: ["--seed", String(seed), "--report", reportFile.path], limits: limits)
-    // The runtime's crash backtracer would spend seconds symbolicating;
-    // the report says where the learner's code stopped without it.
-    child.environment = ["SWIFT_BACKTRACE": "enable=no"]
+    child.environment = [
+      "SWIFT_BACKTRACE": CrashExplanation.backtraceSettings,
+      // One BLAS thread: each OpenBLAS thread holds a 128 MiB buffer that
+      // counts against the memory limit, `grade` and `validate` already
+      // run one grading program per core, and exercises' matrices are small.
+      "OPENBLAS_NUM_THREADS": "1",
+    ]
     child.workingDirectory = project.root.path
     let outcome = try child.run()
     report.runSeconds = outcome.seconds
     report.learnerOutput = outcome.stdout
+    report.droppedOutputBytes = outcome.droppedStdoutBytes + outcome.droppedStderrBytes
 
     let events = ReportParser.events(from: (try? String(contentsOf: reportFile, encoding: .utf8)) ?? "")
     report.checks = ReportParser.checks(from: events)
@@ -95,7 +105,7 @@ public struct ExerciseGrader: Sendable {
     if finished && outcome.termination == .exited(0) { return report }
 
     let explanation = CrashExplanation.explain(
-      outcome, displayPath: displayPath, timeLimit: limits.seconds, outputLimit: limits.maxOutputBytes ?? 0,
+      outcome, displayPath: displayPath, sourcePath: source.path, timeLimit: limits.seconds,
       memoryLimit: limits.maxMemoryBytes)
     // Checks begin in order, so the one that was running is the last begun.
     if let running = report.checks.indices.last, report.checks[running].status == .notRun {

@@ -100,10 +100,9 @@ public struct ExerciseReset: Sendable {
   /// The standard output of `git ARGUMENTS` run in the project, or nil when
   /// git is missing or fails.
   private func git(_ arguments: [String]) -> Data? {
-    var process = ChildProcess(
+    let process = ChildProcess(
       executable: "/usr/bin/env", arguments: ["git", "-C", project.root.path] + arguments,
-      limits: .init(seconds: 10))
-    process.keptBytes = 16 << 20
+      limits: .init(seconds: 10, maxOutputBytes: 16 << 20))
     guard let outcome = try? process.run(), outcome.termination == .exited(0), !outcome.outputTruncated else {
       return nil
     }

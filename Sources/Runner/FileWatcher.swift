@@ -15,9 +15,12 @@ import Darwin
 /// closed: one event per save, however many `write` calls it took) and
 /// `IN_MOVED_TO` (a file renamed into place), filtered to the watched name.
 ///
+/// On macOS it uses kqueue's vnode events on the file and on its folder
+/// (`KQueueWatch`), for the same two ways of saving, and compares the
+/// file's metadata to ignore the folder's other files.
+///
 /// Elsewhere, or when asked (`--poll`), it polls: the file's modification
-/// time, size and inode, compared every `pollInterval`. macOS uses polling
-/// for now; kqueue or FSEvents would be the native way there.
+/// time, size and inode, compared every `pollInterval`.
 ///
 /// The watcher does no waiting of its own: a caller's `poll(2)` loop waits
 /// on `descriptor` (when there is one) and calls `drain()` when it is
@@ -25,7 +28,7 @@ import Darwin
 public final class FileWatcher {
   /// How changes are noticed.
   public enum Method: Sendable, Equatable {
-    /// Kernel notifications (Linux inotify).
+    /// Kernel notifications (inotify on Linux, kqueue on macOS).
     case notifications
     /// Comparing the file's metadata every `pollInterval`.
     case polling
@@ -41,10 +44,13 @@ public final class FileWatcher {
   private var inotify: Int32 = -1
   private var watch: Int32 = -1
   private var lastSeen: FileStamp?
+  #if canImport(Darwin)
+  private var kqueueWatch: KQueueWatch?
+  #endif
 
   /// Watches `file` by `preferred` means, falling back to polling when
-  /// notifications are not available (not Linux, or the inotify limits are
-  /// exhausted).
+  /// notifications are not available (neither Linux nor macOS, the inotify
+  /// limits exhausted, or the folder cannot be opened).
   public init(file: URL, preferred: Method = .notifications) {
     self.file = file.standardizedFileURL
     self.method = .polling
@@ -56,6 +62,11 @@ public final class FileWatcher {
         method = .notifications
       }
     }
+    #elseif canImport(Darwin)
+    if preferred == .notifications, let watch = KQueueWatch() {
+      kqueueWatch = watch
+      method = .notifications
+    }
     #endif
     startWatching()
   }
@@ -66,7 +77,13 @@ public final class FileWatcher {
 
   /// The descriptor that becomes readable when something may have changed;
   /// nil for a polling watcher.
-  public var descriptor: Int32? { inotify >= 0 ? inotify : nil }
+  public var descriptor: Int32? {
+    #if canImport(Darwin)
+    return kqueueWatch?.descriptor
+    #else
+    return inotify >= 0 ? inotify : nil
+    #endif
+  }
 
   /// Switches to watching `newFile` (the next exercise's file).
   public func watch(_ newFile: URL) {
@@ -105,6 +122,12 @@ public final class FileWatcher {
       inotify = -1
       method = .polling
     }
+    #elseif canImport(Darwin)
+    guard let kqueueWatch else { return }
+    if !kqueueWatch.watch(file.path, folder: file.deletingLastPathComponent().path) {
+      self.kqueueWatch = nil
+      method = .polling
+    }
     #endif
   }
 
@@ -127,6 +150,13 @@ public final class FileWatcher {
       }
     }
     return changed
+    #elseif canImport(Darwin)
+    // The folder's events are for any of its files: only a change in the
+    // watched file's own metadata is a save of it.
+    guard let kqueueWatch, kqueueWatch.drain() else { return false }
+    let now = FileStamp(file)
+    defer { lastSeen = now }
+    return now != nil && now != lastSeen
     #else
     return false
     #endif

@@ -51,6 +51,9 @@ public struct GradeReport: Sendable {
   public var blocker: Blocker?
   /// The start of what the learner's code printed, if anything.
   public var learnerOutput: String
+  /// How many bytes the learner's code printed past the kept start of its
+  /// standard output and standard error; they were read and dropped.
+  public var droppedOutputBytes: Int
   /// Seconds spent compiling (0 when the cached program was used).
   public var compileSeconds: Double
   /// Seconds spent running the checks.

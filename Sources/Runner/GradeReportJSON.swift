@@ -9,8 +9,11 @@ import Foundation
 ///  "seed": 1, "passed": false, "passedCount": 6, "plannedChecks": 7, "blocker": null,
 ///  "checks": [{"index": 0, "id": "calibration-ece#1", "name": "…", "tried": "…",
 ///              "status": "failed", "message": "…", "expected": "…", "got": "…", "hint": "…"}],
-///  "output": ""}
+///  "output": "", "outputDropped": 0}
 /// ```
+///
+/// `output` is the start of what the learner's code printed; `outputDropped`
+/// counts the bytes printed after it, which were read and dropped.
 ///
 /// Every key is always present, with `null` where a value does not apply,
 /// so a reader never has to guess whether a key was forgotten. A check's
@@ -73,6 +76,7 @@ public struct GradeReportJSON: Encodable {
   var blocker: Blocker?
   var checks: [Check]
   var output: String
+  var outputDropped: Int
 
   /// The JSON form of `report`, naming the graded file `displayPath`.
   public init(_ report: GradeReport, displayPath: String) {
@@ -83,6 +87,7 @@ public struct GradeReportJSON: Encodable {
     passedCount = report.passedCount
     plannedChecks = max(report.plannedChecks, report.checks.count)
     output = report.learnerOutput
+    outputDropped = report.droppedOutputBytes
     switch report.blocker {
     case .compileFailed(let failure)?:
       blocker = Blocker(kind: "compileFailed", message: failure.description, line: nil)
@@ -132,10 +137,11 @@ public struct GradeReportJSON: Encodable {
     try container.encode(blocker, forKey: .blocker)
     try container.encode(checks, forKey: .checks)
     try container.encode(output, forKey: .output)
+    try container.encode(outputDropped, forKey: .outputDropped)
   }
 
   private enum CodingKeys: String, CodingKey {
-    case exercise, file, seed, passed, passedCount, plannedChecks, blocker, checks, output
+    case exercise, file, seed, passed, passedCount, plannedChecks, blocker, checks, output, outputDropped
   }
 
   /// The report as one line of JSON.

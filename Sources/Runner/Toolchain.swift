@@ -107,10 +107,9 @@ public struct Toolchain: Sendable {
     #if canImport(Darwin)
       return []
     #else
-      var process = ChildProcess(
+      let process = ChildProcess(
         executable: "/usr/bin/env", arguments: ["pkg-config", "--cflags-only-I", "openblas"],
-        limits: .init(seconds: 10))
-      process.keptBytes = 4096
+        limits: .init(seconds: 10, maxOutputBytes: 4096))
       guard let outcome = try? process.run(), outcome.termination == .exited(0) else { return [] }
       return outcome.stdout.split(whereSeparator: \.isWhitespace).compactMap { flag in
         flag.hasPrefix("-I") ? String(flag.dropFirst(2)) : nil

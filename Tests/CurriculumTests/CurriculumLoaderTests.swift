@@ -9,7 +9,7 @@ struct CurriculumLoaderTests {
   final class Tree {
     let root: URL
     init() throws {
-      root = FileManager.default.temporaryDirectory.appendingPathComponent("curriculum-\(UUID().uuidString)")
+      root = try TemporaryFolder.make("curriculum")
       try FileManager.default.createDirectory(at: root.appendingPathComponent("Lessons"), withIntermediateDirectories: true)
     }
     func write(_ path: String, _ text: String) throws {

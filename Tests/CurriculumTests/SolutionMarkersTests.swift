@@ -76,7 +76,8 @@ struct SolutionMarkersTests {
 struct LessonLinkTests {
   @Test("a relative link to a missing file is reported at its block's line; URLs and anchors are not")
   func brokenLinks() throws {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("links-\(UUID().uuidString)")
+    let root = try TemporaryFolder.make("links")
+    defer { TemporaryFolder.remove(root) }
     try FileManager.default.createDirectory(at: root.appendingPathComponent("Lessons/1-a"), withIntermediateDirectories: true)
     try Data("# B\n".utf8).write(to: root.appendingPathComponent("Lessons/1-a/02-b.md"))
     let markdown = """

@@ -19,7 +19,7 @@ struct ClassGraderTests {
   init() throws {
     exercises = CurriculumLoader.load(root: TestPaths.packageRoot).curriculum.exercises
       .filter { $0.id == "calibration-ece" }
-    scratch = FileManager.default.temporaryDirectory.appendingPathComponent("class-\(UUID().uuidString)")
+    scratch = try TemporaryFolder.make("class")
     submissions = scratch.appendingPathComponent("submissions")
     let solution = try String(
       contentsOf: TestPaths.packageRoot.appendingPathComponent("Solutions/1-foundation/calibration.swift"), encoding: .utf8)

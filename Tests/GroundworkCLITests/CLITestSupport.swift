@@ -12,7 +12,7 @@ struct CLISandbox {
   /// A copy of the project's Package.swift, Lessons/, Exercises/,
   /// Solutions/ and the C module maps the runner needs.
   init() throws {
-    root = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
+    root = try TemporaryFolder.make("cli")
     let fileManager = FileManager.default
     try fileManager.createDirectory(at: root.appendingPathComponent("Sources"), withIntermediateDirectories: true)
     for item in ["Package.swift", "Lessons", "Exercises", "Solutions", "Sources/CBLAS"] {

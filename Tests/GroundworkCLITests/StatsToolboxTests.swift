@@ -26,8 +26,7 @@ enum GroundworkExecutable {
 
   /// Runs `groundwork ARGUMENTS` in `folder` and collects its output.
   static func run(_ arguments: [String], in folder: URL) throws -> Result {
-    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("groundwork-cli-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    let scratch = try TemporaryFolder.make("groundwork-cli")
     defer { try? FileManager.default.removeItem(at: scratch) }
     let outURL = scratch.appendingPathComponent("stdout")
     let errURL = scratch.appendingPathComponent("stderr")
@@ -222,8 +221,7 @@ struct StatsBadInputTests {
 
   @Test("fails with one line naming the file, row and column", arguments: inputs)
   func badInput(_ input: BadInput) throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("groundwork-bad-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try TemporaryFolder.make("groundwork-bad")
     defer { try? FileManager.default.removeItem(at: folder) }
     if let contents = input.contents {
       try Data(contents.utf8).write(to: folder.appendingPathComponent(input.file))

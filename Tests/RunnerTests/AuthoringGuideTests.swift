@@ -23,11 +23,11 @@ struct AuthoringGuideTests {
         current!.append(String(line))
       }
     }
-    #expect(blocks.count == 2)
+    #expect(blocks.count == 3)
 
     let toolchain = try Toolchain.locate(project: Project(root: TestPaths.packageRoot))
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("guide-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try TemporaryFolder.make("guide")
+    defer { TemporaryFolder.remove(folder) }
     for (index, block) in blocks.enumerated() {
       let file = folder.appendingPathComponent("example\(index).swift")
       try Data(("import Grading\n" + block).utf8).write(to: file)

@@ -18,8 +18,7 @@ struct ExerciseGraderTests {
     lessonPath: "Lessons/1-foundation/07-calibration.md", line: 1)
 
   init() throws {
-    scratch = FileManager.default.temporaryDirectory.appendingPathComponent("runner-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    scratch = try TemporaryFolder.make("runner")
     let toolchain = try Toolchain.locate(project: Project(root: TestPaths.packageRoot))
     var grader = ExerciseGrader(project: Project(root: scratch), toolchain: toolchain)
     grader.limits.seconds = 3
@@ -145,20 +144,45 @@ struct ExerciseGraderTests {
     #expect(Date().timeIntervalSince(started) < 20)
   }
 
-  @Test("a flood of output is cut off, not buffered without end")
+  @Test("a flood of output is kept to its first MiB, the rest dropped with a count", .timeLimit(.minutes(1)))
   func outputFlood() throws {
-    var grader = self.grader
-    grader.limits.maxOutputBytes = 1 << 20
     let file = scratch.appendingPathComponent("flood.swift")
-    try Data(("import Groundwork\n" + Self.implementation("  while true { print(String(repeating: \"x\", count: 1000)) }")).utf8)
-      .write(to: file)
+    try Data(
+      ("import Groundwork\n"
+        + Self.implementation(
+          "  for _ in 0..<300 { print(String(repeating: \"x\", count: 999)) }\n  return 0.05")).utf8
+    ).write(to: file)
+    var grader = self.grader
+    grader.limits.seconds = 30
     let report = try grader.grade(exercise, submission: .file(file, displayPath: "flood.swift"), seed: 1)
-    guard case .crashed(let explanation) = report.checks.first?.status else {
-      Issue.record("expected the output cap to stop it, got \(String(describing: report.checks))")
+    // The program was not stopped: every check ran and has a verdict.
+    #expect(report.blocker == nil)
+    #expect(report.checks.count == report.plannedChecks)
+    #expect(report.checks.allSatisfy { check in
+      if case .failed = check.status { return true }
+      return check.passed
+    })
+    #expect(report.learnerOutput.utf8.count == 1 << 20)
+    // Each call prints 300,000 bytes; each of the 7 checks calls it.
+    #expect(report.droppedOutputBytes >= 7 * 300_000 - (1 << 20))
+    #expect((report.droppedOutputBytes + (1 << 20)) % 300_000 == 0)
+  }
+
+  @Test("an endless flood of output ends at the time limit, its start kept", .timeLimit(.minutes(1)))
+  func endlessFlood() throws {
+    let file = scratch.appendingPathComponent("endless-flood.swift")
+    try Data(
+      ("import Groundwork\n" + Self.implementation("  while true { print(String(repeating: \"x\", count: 1000)) }"))
+        .utf8
+    ).write(to: file)
+    let report = try grader.grade(exercise, submission: .file(file, displayPath: "flood.swift"), seed: 1)
+    guard case .timedOut(let explanation) = report.checks.first?.status else {
+      Issue.record("expected the time limit to stop it, got \(String(describing: report.checks))")
       return
     }
-    #expect(explanation.contains("printed more than 1 MB"))
-    #expect(report.learnerOutput.utf8.count <= 64 * 1024)
+    #expect(explanation.contains("did not finish within 3 s"))
+    #expect(report.learnerOutput.utf8.count == 1 << 20)
+    #expect(report.droppedOutputBytes > 0)
   }
 
   @Test("calling exit() is explained, not taken for success")

@@ -1,6 +1,7 @@
 import Foundation
 import Runner
 import Testing
+import _TestSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -11,9 +12,7 @@ import Glibc
 @Suite("File watcher", .serialized)
 struct FileWatcherTests {
   func folder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("watch-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
+    try TemporaryFolder.make("watch")
   }
 
   /// Drains until a change shows up or `seconds` pass, as the watch loop's

@@ -1,11 +1,12 @@
 import Foundation
 import Runner
 import Testing
+import _TestSupport
 
 @Suite("Progress store")
 struct ProgressStoreTests {
   func temporaryFile() -> URL {
-    FileManager.default.temporaryDirectory.appendingPathComponent("progress-\(UUID().uuidString)/progress.json")
+    TemporaryFolder.path("progress").appendingPathComponent("progress.json")
   }
 
   @Test("no file is no progress; marking writes it; the first time is kept")
@@ -43,7 +44,7 @@ struct ProgressStoreTests {
 @Suite("Progress store format")
 struct ProgressStoreFormatTests {
   func store(with text: String) throws -> ProgressStore {
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("progress-\(UUID().uuidString)/progress.json")
+    let file = TemporaryFolder.path("progress").appendingPathComponent("progress.json")
     try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
     try Data(text.utf8).write(to: file)
     return ProgressStore(file: file)
@@ -93,7 +94,8 @@ struct ProgressStoreFormatTests {
 struct ProgressStoreCrashTests {
   @Test("a write cut short leaves a stray temporary file, never half a progress file")
   func killedMidWrite() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("progress-\(UUID().uuidString)")
+    let folder = TemporaryFolder.path("progress")
+    defer { TemporaryFolder.remove(folder) }
     let store = ProgressStore(file: folder.appendingPathComponent("progress.json"))
     try store.markCompleted("a", at: Date(timeIntervalSince1970: 0))
     let before = try String(contentsOf: store.file, encoding: .utf8)

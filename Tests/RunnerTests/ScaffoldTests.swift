@@ -8,7 +8,7 @@ import _TestSupport
 struct ScaffoldTests {
   /// A copy of the project's lessons, solutions, exercises and grader registry.
   func sandbox() throws -> Project {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("scaffold-\(UUID().uuidString)")
+    let root = try TemporaryFolder.make("scaffold")
     let fileManager = FileManager.default
     try fileManager.createDirectory(at: root.appendingPathComponent("Sources/Grading/Graders"), withIntermediateDirectories: true)
     for item in ["Lessons", "Exercises", "Solutions", "Sources/Grading/GraderRegistry.swift"] {

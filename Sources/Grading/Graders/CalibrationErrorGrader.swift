@@ -58,8 +58,8 @@ public struct CalibrationErrorGrader: Grader {
       let got = implementation(sample.confidences, sample.correct, binCount)
       if tolerance.accepts(got, expected: expected) { return .passed }
       let diagnosis = Mistake.diagnose(got: got, sample: sample, binCount: binCount, tolerance: tolerance)
-      return .failed(
-        expected: formatted(expected), got: formatted(got),
+      return .numbersDiffer(
+        expected: expected, got: got,
         message: diagnosis?.message ?? "ECE differs by more than \(tolerance).",
         hint: diagnosis?.hint
           ?? "Check each step on this case: which bin each confidence falls in, each bin's accuracy and mean confidence, and the weight |B_m| / n.")

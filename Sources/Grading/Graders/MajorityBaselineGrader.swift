@@ -61,8 +61,8 @@ public struct MajorityBaselineGrader: Grader {
       let got = implementation(labels)
       if tolerance.accepts(got, expected: expected) { return .passed }
       let diagnosis = Mistake.diagnose(got: got, labels: labels, tolerance: tolerance)
-      return .failed(
-        expected: formatted(expected), got: formatted(got),
+      return .numbersDiffer(
+        expected: expected, got: got,
         message: diagnosis?.message ?? "The baseline differs by more than \(tolerance).",
         hint: diagnosis?.hint
           ?? "Count how often each label occurs, take the largest count, and divide by the number of labels.")

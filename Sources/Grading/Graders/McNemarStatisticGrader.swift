@@ -127,8 +127,8 @@ public struct McNemarStatisticGrader: Grader {
         if tolerance.accepts(got, expected: expected) { continue }
         let diagnosis = Mistake.diagnose(got: got, pair: pair, tolerance: tolerance)
         let text = diagnosis?.message ?? "the statistic differs by more than \(tolerance)."
-        return .failed(
-          expected: formatted(expected), got: formatted(got),
+        return .numbersDiffer(
+          expected: expected, got: got,
           message: pairs.count == 1
             ? text.prefix(1).uppercased() + text.dropFirst() : "On \(pair.description): \(text)",
           hint: diagnosis?.hint

@@ -90,8 +90,8 @@ public struct PrecisionAtPrevalenceGrader: Grader {
         if tolerance.accepts(got, expected: expected) { continue }
         let diagnosis = Mistake.diagnose(got: got, setting: setting, tolerance: tolerance)
         let text = diagnosis?.message ?? "the precision differs by more than \(tolerance)."
-        return .failed(
-          expected: formatted(expected), got: formatted(got),
+        return .numbersDiffer(
+          expected: expected, got: got,
           message: settings.count == 1
             ? text.prefix(1).uppercased() + text.dropFirst() : "At \(setting.description): \(text)",
           hint: diagnosis?.hint

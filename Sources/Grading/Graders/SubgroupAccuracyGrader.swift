@@ -167,8 +167,10 @@ public struct SubgroupAccuracyGrader: Grader {
       let value = got[row.group]!
       if value.count == row.count && tolerance.accepts(value.accuracy, expected: row.accuracy) { continue }
       let diagnosis = diagnose(value, row: row, rows: rows, tolerance: tolerance)
+      let accuracy = ValueDisplay.pair(expected: row.accuracy, got: value.accuracy)
       return .failed(
-        expected: show(row), got: show(row.group, value),
+        expected: "\(show(row.group)): (count: \(row.count), accuracy: \(accuracy.expected))",
+        got: "\(show(row.group)): (count: \(value.count), accuracy: \(accuracy.got))",
         message: diagnosis?.message
           ?? (value.count != row.count
             ? "The count of group \(show(row.group)) is wrong."

@@ -92,7 +92,7 @@ public struct WilsonIntervalGrader: Grader {
         let diagnosis = Mistake.diagnose(got: got, item: item, tolerance: tolerance)
         let text = diagnosis?.message ?? "the bounds differ by more than \(tolerance)."
         return .failed(
-          expected: Self.text(expected), got: Self.text(got),
+          expected: Self.texts(expected, got).expected, got: Self.texts(expected, got).got,
           message: cases.count == 1
             ? text.prefix(1).uppercased() + text.dropFirst() : "At \(item.description): \(text)",
           hint: diagnosis?.hint
@@ -102,7 +102,13 @@ public struct WilsonIntervalGrader: Grader {
     }
   }
 
-  static func text(_ bounds: Bounds) -> String { "[\(formatted(bounds.lower)), \(formatted(bounds.upper))]" }
+  /// Both intervals, each bound shown to the precision at which the two
+  /// intervals' bounds differ.
+  static func texts(_ expected: Bounds, _ got: Bounds) -> (expected: String, got: String) {
+    let lower = ValueDisplay.pair(expected: expected.lower, got: got.lower)
+    let upper = ValueDisplay.pair(expected: expected.upper, got: got.upper)
+    return ("[\(lower.expected), \(upper.expected)]", "[\(lower.got), \(upper.got)]")
+  }
 
   /// The intervals that common mistakes produce, to name the mistake.
   enum Mistake: CaseIterable {
