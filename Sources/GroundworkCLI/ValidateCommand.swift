@@ -9,14 +9,28 @@ struct ValidateCommand: ParsableCommand {
     abstract: "Prove every lesson parses, every solution passes and every untouched exercise fails.",
     discussion: "Exit status: 0 when all is well, 1 when a problem is found, 2 on a set-up error.")
 
+  @Argument(
+    help: ArgumentHelp(
+      "Lessons whose exercises to compile and grade (1.7, calibration, 07-calibration); all when none is named.",
+      discussion: "Front matter, links and exercise ids are checked for every lesson either way."))
+  var lessons: [String] = []
+
   @Flag(help: "Print one JSON object: {\"ok\", \"exercises\": [...], \"problems\": [...]}.")
   var json = false
 
   func run() throws {
     let workspace = try Workspace.load(reportDiagnostics: false)
+    let chosen = try lessons.map { name in
+      guard let lesson = workspace.curriculum.lesson(named: name) else {
+        let names = workspace.curriculum.lessons.map { "\($0.reference) \($0.slug)" }.joined(separator: ", ")
+        throw CLIError("no lesson \"\(name)\" (lessons: \(names.isEmpty ? "none" : names))")
+      }
+      return lesson.path
+    }
     let validator = CurriculumValidator(
       grader: ExerciseGrader(project: workspace.project, toolchain: try workspace.toolchain()))
-    let outcome = validator.validate(workspace.curriculum, diagnostics: workspace.diagnostics)
+    let outcome = validator.validate(
+      workspace.curriculum, diagnostics: workspace.diagnostics, lessonPaths: chosen.isEmpty ? nil : Set(chosen))
 
     if json {
       struct Output: Encodable {

@@ -52,9 +52,13 @@ public struct CurriculumValidator: Sendable {
     self.grader = grader
   }
 
-  /// Validates every exercise of `curriculum`; `diagnostics` are the
-  /// loader's problems, reported first.
-  public func validate(_ curriculum: Curriculum, diagnostics: [Diagnostic]) -> (
+  /// Validates `curriculum`; `diagnostics` are the loader's problems,
+  /// reported first. Front matter, links and exercise ids are checked for
+  /// every lesson (they are cheap and one lesson's change can break
+  /// another's link); exercises are compiled and graded for the lessons at
+  /// `lessonPaths` only, or for all of them when it is nil, so an author
+  /// working on one lesson proves it in seconds.
+  public func validate(_ curriculum: Curriculum, diagnostics: [Diagnostic], lessonPaths: Set<String>? = nil) -> (
     problems: [Problem], exercises: [ExerciseResult]
   ) {
     let loadProblems = diagnostics.map { Problem($0) }
@@ -69,7 +73,7 @@ public struct CurriculumValidator: Sendable {
       CurriculumLoader.brokenLinks(in: lesson, root: grader.project.root).map { Problem($0) }
     }
     let idProblems = Self.idProblems(curriculum, registry: grader.project.url(Self.idRegistryPath))
-    let exercises = curriculum.exercises
+    let exercises = curriculum.lessons.filter { lessonPaths?.contains($0.path) ?? true }.flatMap(\.exercises)
     let results = ResultSlots<ExerciseResult>(count: exercises.count)
     DispatchQueue.concurrentPerform(iterations: exercises.count) { index in
       results[index] = validate(exercises[index])
