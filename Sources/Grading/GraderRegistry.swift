@@ -17,6 +17,14 @@ public enum GraderRegistry {
       ModelStateBytesGrader.self,
       ActivationBytesGrader.self,
       LargestMicroBatchGrader.self,
+      LossScalerGrader.self,
+      LossScaleSearchGrader.self,
+      Float32AccumulationGrader.self,
+      GradientAccumulationGrader.self,
+      CheckpointPeakGrader.self,
+      MatmulRooflineGrader.self,
+      ModelFlopsUtilizationGrader.self,
+      FusionBytesGrader.self,
       // `groundwork new exercise` adds graders above this line.
     ]
   }
