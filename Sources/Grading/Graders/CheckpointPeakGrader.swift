@@ -9,8 +9,9 @@ import Groundwork
 /// Reference: `CheckpointPeakGrader.peak`, that maximum. Tolerance: exact.
 ///
 /// The hidden case aims at the misconception that the peak is all the
-/// checkpoints plus the largest segment (the √L rule's upper bound, exact
-/// only when the last segment is the largest): layers whose activations
+/// checkpoints plus the largest segment (the √L rule's upper bound, which
+/// counts a segment's own checkpoint twice and keeps every checkpoint
+/// alive whichever segment is recomputed): layers whose activations
 /// shrink along the chain, so the first segment is the largest and no
 /// checkpoint waits while it is recomputed. Other named mistakes: later
 /// segments' checkpoints counted as still alive, a segment's own
