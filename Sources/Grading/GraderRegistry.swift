@@ -46,6 +46,14 @@ public enum GraderRegistry {
       WatchTimeOddsGrader.self,
       WatchTimeRankerGrader.self,
       WatchTimeAtKGrader.self,
+      LossScalerGrader.self,
+      LossScaleSearchGrader.self,
+      Float32AccumulationGrader.self,
+      GradientAccumulationGrader.self,
+      CheckpointPeakGrader.self,
+      MatmulRooflineGrader.self,
+      ModelFlopsUtilizationGrader.self,
+      FusionBytesGrader.self,
       // `groundwork new exercise` adds graders above this line.
     ]
   }
