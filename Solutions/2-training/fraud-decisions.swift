@@ -25,8 +25,8 @@ func flagFraud(
   let y = Tensor(trainLabels.map(Double.init), shape: [trainLabels.count, 1])
   let weights = Variable(Tensor.zeros([columns, 1], dtype: .float64), requiresGrad: true)
   // Start the bias at the log-odds of fraud in the training data: the
-  // model then begins at the right base rate, instead of spending most of
-  // its steps walking the bias from 0 (a probability of 0.5) to about −3.5.
+  // model then begins at the right base rate, instead of spending its
+  // first steps walking the bias from 0 (a probability of 0.5) to about −3.5.
   let fraudShare = Double(trainLabels.reduce(0, +)) / Double(trainLabels.count)
   let bias = Variable(Tensor([Double.log(fraudShare / (1 - fraudShare))], shape: [1]), requiresGrad: true)
 
@@ -34,8 +34,8 @@ func flagFraud(
   // probabilities then estimate P(fraud | features), which is what the
   // decision below needs (Elkan 2001). Weighting the classes as well would
   // count the costs twice.
-  var optimizer = Adam([weights, bias], learningRate: 0.1)
-  for _ in 0..<100 {
+  var optimizer = Adam([weights, bias], learningRate: 0.2)
+  for _ in 0..<60 {
     optimizer.zeroGrad()
     Loss.binaryCrossEntropy(logits: x.matmul(weights) + bias, targets: y).backward()
     optimizer.step()

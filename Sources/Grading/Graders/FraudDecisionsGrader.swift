@@ -44,11 +44,13 @@ public struct FraudDecisionsGrader: Grader {
 
   /// Transactions drawn from a known logistic model.
   public struct Transactions: Sendable {
-    /// Training rows and their labels (1 = fraud).
+    /// The training rows, 6 features each.
     public var trainFeatures: [[Double]]
+    /// The training labels, 1 for fraud and 0 for legitimate, drawn from the true model.
     public var trainLabels: [Int]
-    /// Test rows and their true probabilities of fraud.
+    /// The test rows, 6 features each.
     public var testFeatures: [[Double]]
+    /// The true probability of fraud of each test row, which the learner never sees.
     public var testProbabilities: [Double]
 
     /// 4,000 training and 10,000 test rows with 6 standard normal features;

@@ -93,7 +93,7 @@ public struct ScalarBackwardGrader: Grader {
     }
     return (
       "The gradients differ by more than relative 1e-9.",
-      "Check each operation's local derivative, and that a value passes its gradient on only after every value that uses it has done so (a topological order, walked backwards)."
+      "Check each operation's local derivative, that every operation adds (+=) to its inputs' gradients rather than assigning them, and that a value passes its gradient on only after every value that uses it has done so (a topological order, walked backwards)."
     )
   }
 
