@@ -47,13 +47,12 @@ public struct EarlyStoppingGrader: Grader {
 
   public func checks(seed: UInt64) -> [Check] {
     var rng = SplitMix64(seed: seed)
-    let standard = RegressionTask.noisySine(train: 16, noise: 0.3, modelSeed: Int(seed), maxSteps: 1_500, patience: 100, rng: &rng)
-    let impatient = RegressionTask.noisySine(
-      train: 16, noise: 0.3, modelSeed: Int(seed) + 100, maxSteps: 1_500, patience: 10, rng: &rng)
-    let short = RegressionTask.noisySine(train: 24, noise: 0.2, modelSeed: Int(seed) + 200, maxSteps: 40, patience: 100, rng: &rng)
+    // Two runs keep the check to a few seconds: one that stops on patience
+    // (where the final model is not the best), one that hits maxSteps.
+    let standard = RegressionTask.noisySine(train: 16, noise: 0.3, modelSeed: Int(seed), maxSteps: 1_500, patience: 50, rng: &rng)
+    let short = RegressionTask.noisySine(train: 24, noise: 0.2, modelSeed: Int(seed) + 200, maxSteps: 40, patience: 50, rng: &rng)
     return [
-      compare("16 noisy points, patience 100", standard, seed: seed),
-      compare("patience 10", impatient, seed: seed),
+      compare("16 noisy points, patience 50", standard, seed: seed),
       compare("maxSteps reached before patience runs out", short, seed: seed),
     ]
   }

@@ -66,10 +66,9 @@ public struct WatchTimeRankerGrader: Grader {
   }
 
   public func checks(seed: UInt64) -> [Check] {
-    [
-      compare("2,000 impressions, 300 unseen items", Catalogue(clickbaitPull: 2.5), seed: seed, stream: 0),
-      compare("clickbait that pulls harder", Catalogue(clickbaitPull: 3.5), seed: seed, stream: 1),
-    ]
+    // One training run: the check is the outcome on unseen items, and each
+    // run of the learner's training takes a second or more.
+    [compare("2,000 impressions, 300 unseen items", Catalogue(clickbaitPull: 2.5), seed: seed, stream: 0)]
   }
 
   func compare(_ name: String, _ catalogue: Catalogue, seed: UInt64, stream: UInt64) -> Check {
