@@ -1,3 +1,4 @@
+import Synchronization
 import Tensors
 
 /// A node of the computation graph: a tensor value, the operation that made
@@ -129,11 +130,21 @@ public final class Variable {
 public enum GradientMode {
   @TaskLocal static var enabledValue = true
 
+  /// Whether `withoutGradients` has ever run in this process. Until it has,
+  /// recording is on everywhere, and every operation on a variable can skip
+  /// the task-local lookup (a measurable share of an operation on a small
+  /// tensor). Set before the first binding and never cleared, so a task
+  /// that inherited a binding always looks it up.
+  static let everDisabled = Atomic(false)
+
   /// Whether operations currently record the graph.
-  public static var isEnabled: Bool { enabledValue }
+  public static var isEnabled: Bool {
+    everDisabled.load(ordering: .relaxed) ? enabledValue : true
+  }
 }
 
 /// Runs `body` without recording the graph (PyTorch's `torch.no_grad()`).
 public func withoutGradients<T>(_ body: () throws -> T) rethrows -> T {
-  try GradientMode.$enabledValue.withValue(false, operation: body)
+  GradientMode.everDisabled.store(true, ordering: .relaxed)
+  return try GradientMode.$enabledValue.withValue(false, operation: body)
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Tensors
 
 /// `groundwork bench`: what this machine achieves with the kernel: matmul
@@ -15,15 +16,37 @@ struct BenchCommand: ParsableCommand {
   @Flag(help: "Small sizes only (matmul up to 256, 1e6 elements): seconds instead of a minute.")
   var quick = false
 
+  @Option(parsing: .upToNextOption, help: "The n of the n×n matmuls, instead of the default sizes.")
+  var matmulSizes: [Int] = []
+
+  @Option(parsing: .upToNextOption, help: "The element counts of add, mul, exp and sum, instead of the defaults.")
+  var elementCounts: [Int] = []
+
+  @Option(help: "Timed batches per case; the best is kept.")
+  var repetitions: Int?
+
+  func validate() throws {
+    if (matmulSizes + elementCounts).contains(where: { $0 < 1 }) {
+      throw ValidationError("Sizes must be positive integers.")
+    }
+    if let repetitions, repetitions < 1 {
+      throw ValidationError("--repetitions must be at least 1, got \(repetitions).")
+    }
+  }
+
   func run() throws {
-    let results =
-      quick
-      ? Benchmark.run(matmulSizes: [128, 256], elementCounts: [1_000_000], repetitions: 3)
-      : Benchmark.run()
+    let sizes = matmulSizes.isEmpty ? (quick ? [128, 256] : Benchmark.matmulSizes) : matmulSizes
+    let counts = elementCounts.isEmpty ? (quick ? [1_000_000] : Benchmark.elementCounts) : elementCounts
+    let results = Benchmark.run(
+      matmulSizes: sizes, elementCounts: counts, repetitions: repetitions ?? (quick ? 3 : 5))
     if json {
+      // The BLAS line goes to standard error so that standard output stays
+      // one JSON object per line.
+      FileHandle.standardError.write(Data("groundwork: \(Benchmark.blasConfiguration)\n".utf8))
       for result in results { print(result.jsonLine) }
     } else {
       print(Benchmark.table(results))
+      print("BLAS: \(Benchmark.blasConfiguration)")
     }
   }
 }

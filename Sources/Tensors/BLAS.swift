@@ -77,6 +77,21 @@ enum BLAS {
     )
   }
 
+  /// Which BLAS this process calls, for benchmark reports: OpenBLAS's
+  /// build configuration, the kernel family it picked for this CPU (which
+  /// `OPENBLAS_CORETYPE` overrides) and its thread count
+  /// (`openblas_get_config`, `openblas_get_corename`,
+  /// `openblas_get_num_threads`); "Accelerate" on macOS.
+  static var configuration: String {
+    #if canImport(CBLAS)
+      let config = openblas_get_config().map { String(cString: $0) } ?? "OpenBLAS"
+      let core = openblas_get_corename().map { String(cString: $0) } ?? "unknown"
+      return "\(config); core \(core); \(openblas_get_num_threads()) threads"
+    #else
+      return "Accelerate"
+    #endif
+  }
+
   private static func transpose(_ layout: MatrixLayout) -> CBLAS_TRANSPOSE {
     layout.transposed ? CblasTrans : CblasNoTrans
   }

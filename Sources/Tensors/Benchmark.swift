@@ -119,6 +119,11 @@ public enum Benchmark {
     return results
   }
 
+  /// The BLAS library behind `matmul` as it runs in this process: its
+  /// build configuration, the CPU kernels it chose and its thread count,
+  /// so that a benchmark can say what it compared.
+  public static var blasConfiguration: String { BLAS.configuration }
+
   /// The results as a table, one row per case, with the roofline verdict
   /// computed from the same results.
   public static func table(_ results: [BenchmarkResult]) -> String {
@@ -145,17 +150,30 @@ public enum Benchmark {
     return (lines + [summary]).joined(separator: "\n")
   }
 
-  /// The best of `repetitions` wall times of `body`, after one warm-up run.
+  /// The best time per call of `body`, over `repetitions` timed batches,
+  /// after one warm-up run.
+  ///
+  /// A batch repeats `body` often enough to last about two milliseconds
+  /// (once, for anything slower), so that a sub-microsecond operation on a
+  /// small tensor is timed over thousands of calls rather than within the
+  /// clock's own resolution and overhead.
   static func time(_ repetitions: Int, _ body: () -> Void) -> Double {
     body()
-    let clock = ContinuousClock()
+    let once = seconds(body)
+    let calls = once >= 2e-3 ? 1 : Int(2e-3 / Swift.max(once, 1e-9)) + 1
     var best = Double.infinity
     for _ in 0..<Swift.max(1, repetitions) {
-      let start = clock.now
-      body()
-      let elapsed = clock.now - start
-      best = Swift.min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+      best = Swift.min(best, seconds { for _ in 0..<calls { body() } } / Double(calls))
     }
     return best
+  }
+
+  /// The wall time of one run of `body`, in seconds.
+  private static func seconds(_ body: () -> Void) -> Double {
+    let clock = ContinuousClock()
+    let start = clock.now
+    body()
+    let elapsed = clock.now - start
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
   }
 }

@@ -9,25 +9,26 @@ import Synchronization
 public struct MemoryTag: Hashable, Sendable, CustomStringConvertible {
   /// The tag's name, as reports print it.
   public let name: String
-  /// The name's hash, computed once: the tracker looks tags up in a
-  /// dictionary on every allocation and release, and hashing the string
-  /// each time would cost more than the rest of the bookkeeping.
-  private let nameHash: Int
+  /// The tag's row in the tracker's counters: every tag of the same name
+  /// gets the same row, once, when it is made. The tracker counts every
+  /// allocation and release of the process, so it indexes an array with
+  /// this instead of hashing the tag into a dictionary each time.
+  let slot: Int
 
   /// A tag with a name of your own: `MemoryTag("kv-cache")`.
   public init(_ name: String) {
     self.name = name
-    nameHash = name.hashValue
+    slot = MemoryTagRegistry.slot(for: name)
   }
 
   /// Tags with the same name are the same tag.
   public static func == (lhs: MemoryTag, rhs: MemoryTag) -> Bool {
-    lhs.nameHash == rhs.nameHash && lhs.name == rhs.name
+    lhs.slot == rhs.slot
   }
 
-  /// Hashes the precomputed hash of the name.
+  /// Hashes the tag's row, which stands for its name.
   public func hash(into hasher: inout Hasher) {
-    hasher.combine(nameHash)
+    hasher.combine(slot)
   }
 
   /// Weights and biases: live for the whole run.
@@ -48,6 +49,49 @@ public struct MemoryTag: Hashable, Sendable, CustomStringConvertible {
 
   /// The tag new storage receives on this task.
   @TaskLocal static var current: MemoryTag = .untagged
+
+  /// Whether `withMemoryTag` has ever run in this process. Until it has,
+  /// no task can have a tag bound, and new storage is `.untagged` without
+  /// the task-local lookup (a measurable share of a small tensor
+  /// operation). Set before the first binding and never cleared, so a
+  /// task that inherited a binding (even one outliving its scope) always
+  /// looks it up.
+  static let everBound = Atomic(false)
+
+  /// The tag new storage receives on this task: `current`, read only when
+  /// some tag has ever been bound.
+  static var forNewStorage: MemoryTag {
+    everBound.load(ordering: .relaxed) ? current : .untagged
+  }
+}
+
+/// The rows of the tracker's counters: one per distinct tag name, in the
+/// order the names were first used.
+enum MemoryTagRegistry {
+  private static let table = Mutex<(slots: [String: Int], names: [String])>(([:], []))
+
+  /// The row of `name`, made on first use.
+  static func slot(for name: String) -> Int {
+    table.withLock { table in
+      if let slot = table.slots[name] { return slot }
+      table.names.append(name)
+      table.slots[name] = table.names.count - 1
+      return table.names.count - 1
+    }
+  }
+
+  /// The tag whose row is `slot`.
+  static func tag(at slot: Int) -> MemoryTag {
+    MemoryTag(name: table.withLock { $0.names[slot] }, slot: slot)
+  }
+}
+
+extension MemoryTag {
+  /// A tag whose row is already known.
+  fileprivate init(name: String, slot: Int) {
+    self.name = name
+    self.slot = slot
+  }
 }
 
 /// Runs `body` with every tensor storage it allocates tagged `tag`
@@ -57,12 +101,14 @@ public struct MemoryTag: Hashable, Sendable, CustomStringConvertible {
 /// let w = withMemoryTag(.parameter) { Tensor.zeros([1024, 1024]) }
 /// ```
 public func withMemoryTag<R>(_ tag: MemoryTag, _ body: () throws -> R) rethrows -> R {
-  try MemoryTag.$current.withValue(tag, operation: body)
+  MemoryTag.everBound.store(true, ordering: .relaxed)
+  return try MemoryTag.$current.withValue(tag, operation: body)
 }
 
 /// The `async` form of `withMemoryTag(_:_:)`.
 public func withMemoryTag<R>(_ tag: MemoryTag, _ body: () async throws -> R) async rethrows -> R {
-  try await MemoryTag.$current.withValue(tag, operation: body)
+  MemoryTag.everBound.store(true, ordering: .relaxed)
+  return try await MemoryTag.$current.withValue(tag, operation: body)
 }
 
 extension Tensor {
@@ -185,6 +231,7 @@ public struct MemoryReport: Sendable, CustomStringConvertible {
 /// - Returns: `body`'s result and the report, taken when `body` returns
 ///   (so storage in the result is still live in it).
 public func withMemoryTracking<R>(_ body: () throws -> R) rethrows -> (result: R, report: MemoryReport) {
+  MemoryScope.everBound.store(true, ordering: .relaxed)
   let scope = MemoryScope(parent: MemoryScope.current)
   let result = try MemoryScope.$current.withValue(scope, operation: body)
   return (result, scope.report)
@@ -195,6 +242,7 @@ public func withMemoryTracking<R>(_ body: () throws -> R) rethrows -> (result: R
 public func withMemoryTracking<R>(
   _ body: () async throws -> R
 ) async rethrows -> (result: R, report: MemoryReport) {
+  MemoryScope.everBound.store(true, ordering: .relaxed)
   let scope = MemoryScope(parent: MemoryScope.current)
   let result = try await MemoryScope.$current.withValue(scope, operation: body)
   return (result, scope.report)
@@ -217,6 +265,17 @@ final class MemoryScope: Sendable {
 
   /// The scope storage allocated on this task belongs to.
   @TaskLocal static var current: MemoryScope?
+
+  /// Whether `withMemoryTracking` has ever run in this process; until it
+  /// has, new storage belongs to no scope without a task-local lookup
+  /// (see `MemoryTag.everBound`).
+  static let everBound = Atomic(false)
+
+  /// The scope new storage belongs to: `current`, read only when some
+  /// scope has ever been opened.
+  static var forNewStorage: MemoryScope? {
+    everBound.load(ordering: .relaxed) ? current : nil
+  }
 
   var report: MemoryReport { state.withLock { $0 } }
 
@@ -256,17 +315,38 @@ final class MemoryScope: Sendable {
 final class MemoryTracker: Sendable {
   static let shared = MemoryTracker()
 
-  private let state = Mutex(MemoryReport())
+  /// The process-wide counters: the total, and one row per tag slot (nil
+  /// for a tag that has never been counted, which the report leaves out).
+  private struct Counters {
+    var total = MemoryUsage()
+    var byTag: [MemoryUsage?] = []
+
+    /// The row of `slot`, made on first use.
+    mutating func update(_ slot: Int, _ change: (inout MemoryUsage) -> Void) {
+      if slot >= byTag.count { byTag += [MemoryUsage?](repeating: nil, count: slot + 1 - byTag.count) }
+      var usage = byTag[slot] ?? MemoryUsage()
+      change(&usage)
+      byTag[slot] = usage
+    }
+  }
+
+  private let state = Mutex(Counters())
 
   var statistics: MemoryReport {
-    state.withLock { $0 }
+    let counters = state.withLock { $0 }
+    var report = MemoryReport()
+    report.total = counters.total
+    for (slot, usage) in counters.byTag.enumerated() {
+      if let usage { report.byTag[MemoryTagRegistry.tag(at: slot)] = usage }
+    }
+    return report
   }
 
   func allocated(_ storage: TensorStorage) {
     let bytes = storage.byteCount
-    let tag = state.withLock { report in
-      report.total.allocate(bytes)
-      report.byTag[storage.tag, default: MemoryUsage()].allocate(bytes)
+    let tag = state.withLock { counters in
+      counters.total.allocate(bytes)
+      counters.update(storage.tag.slot) { $0.allocate(bytes) }
       return storage.tag
     }
     storage.scope?.record(.allocate, bytes: bytes, tag: tag, dtype: storage.dtype, reason: storage.reason)
@@ -274,9 +354,9 @@ final class MemoryTracker: Sendable {
 
   func released(_ storage: TensorStorage) {
     let bytes = storage.byteCount
-    let tag = state.withLock { report in
-      report.total.release(bytes)
-      report.byTag[storage.tag, default: MemoryUsage()].release(bytes)
+    let tag = state.withLock { counters in
+      counters.total.release(bytes)
+      counters.update(storage.tag.slot) { $0.release(bytes) }
       return storage.tag
     }
     storage.scope?.record(.release, bytes: bytes, tag: tag, dtype: storage.dtype, reason: storage.reason)
@@ -284,12 +364,14 @@ final class MemoryTracker: Sendable {
 
   func retag(_ storage: TensorStorage, to new: MemoryTag) {
     let bytes = storage.byteCount
-    let old = state.withLock { report in
+    let old = state.withLock { counters in
       let old = storage.tag
       storage.tag = new
-      report.byTag[old, default: MemoryUsage()].liveBytes -= bytes
-      report.byTag[new, default: MemoryUsage()].liveBytes += bytes
-      report.byTag[new]!.peakBytes = Swift.max(report.byTag[new]!.peakBytes, report.byTag[new]!.liveBytes)
+      counters.update(old.slot) { $0.liveBytes -= bytes }
+      counters.update(new.slot) { usage in
+        usage.liveBytes += bytes
+        usage.peakBytes = Swift.max(usage.peakBytes, usage.liveBytes)
+      }
       return old
     }
     if old != new {

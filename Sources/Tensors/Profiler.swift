@@ -89,6 +89,7 @@ public struct ProfileReport: Sendable, CustomStringConvertible {
 /// of `body` are). Times are wall-clock, from `ContinuousClock`.
 public func profile<R>(_ body: () throws -> R) rethrows -> (result: R, report: ProfileReport) {
   let session = ProfileSession()
+  ProfileSession.everBound.store(true, ordering: .relaxed)
   let result = try ProfileSession.$current.withValue(session, operation: body)
   return (result, session.report)
 }
@@ -102,6 +103,11 @@ final class ProfileSession: Sendable {
   /// Whether an operation is already being timed on this task, so that the
   /// operations it is built from are not recorded a second time.
   @TaskLocal static var insideOperation = false
+
+  /// Whether `profile { }` has ever run in this process. Until it has, no
+  /// task can be profiling, and `profiled` runs an operation without
+  /// looking up a task-local (see `MemoryTag.everBound`).
+  static let everBound = Atomic(false)
 
   var report: ProfileReport {
     let all = rows.withLock { Array($0.values) }
@@ -129,7 +135,9 @@ final class ProfileSession: Sendable {
 ///   - body: The operation; its result's bytes count as written.
 @inline(__always)
 func profiled(_ name: String, flops: Int, bytesRead: Int, _ body: () -> Tensor) -> Tensor {
-  guard let session = ProfileSession.current, !ProfileSession.insideOperation else {
+  guard ProfileSession.everBound.load(ordering: .relaxed), let session = ProfileSession.current,
+    !ProfileSession.insideOperation
+  else {
     return body()
   }
   let clock = ContinuousClock()

@@ -206,6 +206,9 @@ extension Tensor {
       "\(op): dtypes differ: \(lhs.dtype) and \(rhs.dtype); "
         + "convert one with converted(to:) first"
     )
+    // Equal shapes broadcast to themselves; returning the operand's own
+    // array spares an allocation on every same-shape operation.
+    if lhs.shape == rhs.shape { return lhs.shape }
     switch broadcastShape(lhs.shape, rhs.shape) {
     case .success(let broadcast): return broadcast
     case .failure(let mismatch): preconditionFailure("\(op): \(mismatch)")
@@ -268,22 +271,8 @@ extension Tensor {
     _ lhs: Tensor, _ rhs: Tensor, shape: [Int], threads: Int = defaultThreadCount, _ kernel: K
   ) -> Tensor {
     let result = Tensor(uninitialized: shape, dtype: K.R.dtype)
-    if lhs.shape == shape && rhs.shape == shape && lhs.isContiguous && rhs.isContiguous {
-      // The common case, dense operands of the result's shape, as one flat
-      // loop: no walk to set up, which matters for small tensors.
-      let count = result.count
-      lhs.storage.withUnsafeBufferPointer(as: K.A.self) { a in
-        rhs.storage.withUnsafeBufferPointer(as: K.B.self) { b in
-          result.storage.withUnsafeMutableBufferPointer(as: K.R.self) { out in
-            let pointers = UncheckedSendable(
-              value: (a.baseAddress! + lhs.offset, b.baseAddress! + rhs.offset, out.baseAddress!))
-            parallelChunks(count: count, threads: count >= parallelElementThreshold ? threads : 1) { range in
-              let (x, y, z) = pointers.value
-              for t in range { z[t] = kernel(x[t], y[t]) }
-            }
-          }
-        }
-      }
+    if let pattern = DenseBroadcast(lhs, rhs, shape: shape) {
+      denseMap(lhs, rhs, into: result, pattern, threads: threads, kernel)
       return result
     }
     let walk = StridedWalk(
@@ -329,6 +318,62 @@ extension Tensor {
       }
     }
     return result
+  }
+
+  /// The loops of `broadcastingMap` for dense operands, without a strided
+  /// walk to set up (which costs more than the arithmetic on a small
+  /// tensor): both operands of the result's shape, one of them a single
+  /// element, or one of them a row repeated down the other (a bias added
+  /// to a batch). Each element is computed from the same two inputs as the
+  /// strided walk would, so the results are identical.
+  private static func denseMap<K: BinaryKernel>(
+    _ lhs: Tensor, _ rhs: Tensor, into result: Tensor, _ pattern: DenseBroadcast, threads: Int, _ kernel: K
+  ) {
+    let count = result.count
+    lhs.storage.withUnsafeBufferPointer(as: K.A.self) { a in
+      rhs.storage.withUnsafeBufferPointer(as: K.B.self) { b in
+        result.storage.withUnsafeMutableBufferPointer(as: K.R.self) { out in
+          let pointers = UncheckedSendable(
+            value: (a.baseAddress! + lhs.offset, b.baseAddress! + rhs.offset, out.baseAddress!))
+          let chunks = count >= parallelElementThreshold ? threads : 1
+          switch pattern {
+          case .same:
+            parallelChunks(count: count, threads: chunks) { range in
+              let (x, y, z) = pointers.value
+              for t in range { z[t] = kernel(x[t], y[t]) }
+            }
+          case .scalarRight:
+            parallelChunks(count: count, threads: chunks) { range in
+              let (x, y, z) = pointers.value
+              let y0 = y[0]
+              for t in range { z[t] = kernel(x[t], y0) }
+            }
+          case .scalarLeft:
+            parallelChunks(count: count, threads: chunks) { range in
+              let (x, y, z) = pointers.value
+              let x0 = x[0]
+              for t in range { z[t] = kernel(x0, y[t]) }
+            }
+          case .rowRight(let width):
+            parallelChunks(count: count / width, threads: chunks) { rows in
+              let (x, y, z) = pointers.value
+              for row in rows {
+                let (xr, zr) = (x + row * width, z + row * width)
+                for t in 0..<width { zr[t] = kernel(xr[t], y[t]) }
+              }
+            }
+          case .rowLeft(let width):
+            parallelChunks(count: count / width, threads: chunks) { rows in
+              let (x, y, z) = pointers.value
+              for row in rows {
+                let (yr, zr) = (y + row * width, z + row * width)
+                for t in 0..<width { zr[t] = kernel(x[t], yr[t]) }
+              }
+            }
+          }
+        }
+      }
+    }
   }
 
   /// `broadcastingMap` with the scalar operation given as a closure, for
@@ -409,6 +454,53 @@ extension Tensor {
       stretched[lead + axis] = strides[axis]
     }
     return StridedOperand(strides: stretched, offset: offset)
+  }
+}
+
+/// How two dense operands of a binary element-wise operation line up with
+/// its result, when they do in one of the simple ways that `denseMap`
+/// runs as flat loops; `nil` (from `init`) for anything else.
+enum DenseBroadcast {
+  /// Both operands have the result's shape.
+  case same
+  /// The right operand is a single element; the left has the result's shape.
+  case scalarRight
+  /// The left operand is a single element; the right has the result's shape.
+  case scalarLeft
+  /// The right operand is the result's last axes (`width` elements),
+  /// repeated for every leading index; the left has the result's shape.
+  case rowRight(width: Int)
+  /// The mirror image of `rowRight`.
+  case rowLeft(width: Int)
+
+  /// Classifies `lhs` and `rhs` against the broadcast `shape`; both must
+  /// be contiguous.
+  init?(_ lhs: Tensor, _ rhs: Tensor, shape: [Int]) {
+    guard lhs.isContiguous && rhs.isContiguous else { return nil }
+    let (lhsFull, rhsFull) = (lhs.shape == shape, rhs.shape == shape)
+    if lhsFull && rhsFull {
+      self = .same
+    } else if lhsFull && rhs.count == 1 {
+      self = .scalarRight
+    } else if rhsFull && lhs.count == 1 {
+      self = .scalarLeft
+    } else if lhsFull, let width = Self.rowWidth(rhs.shape, of: shape) {
+      self = .rowRight(width: width)
+    } else if rhsFull, let width = Self.rowWidth(lhs.shape, of: shape) {
+      self = .rowLeft(width: width)
+    } else {
+      return nil
+    }
+  }
+
+  /// The element count of `row` when it is exactly the trailing axes of
+  /// `shape` (and not empty), so that it repeats once per leading index.
+  private static func rowWidth(_ row: [Int], of shape: [Int]) -> Int? {
+    guard row.count <= shape.count else { return nil }
+    let lead = shape.count - row.count
+    for axis in row.indices where row[axis] != shape[lead + axis] { return nil }
+    let width = elementCount(of: row)
+    return width > 0 ? width : nil
   }
 }
 

@@ -45,10 +45,17 @@ private func matmul(_ plan: MatmulShapes, _ a: Tensor, _ b: Tensor) -> Tensor {
   case .int32, .bool:
     preconditionFailure("matmul: \(a.dtype) operands; convert to a floating-point dtype first")
   }
-  let result = Tensor(zeroed: plan.batch + [plan.m, plan.n], dtype: a.dtype)
   // An empty product is all zeros (k == 0) or has no elements at all; BLAS
-  // rejects zero leading dimensions, so it is not called.
-  if plan.m > 0 && plan.n > 0 && plan.k > 0 && !plan.batch.contains(0) {
+  // rejects zero leading dimensions, so it is not called. Otherwise every
+  // element of the result is written by a gemm with β = 0, which by the
+  // BLAS contract never reads C (OpenBLAS stores zeros before
+  // accumulating), so the result skips the zero-filling pass.
+  let callsBLAS = plan.m > 0 && plan.n > 0 && plan.k > 0 && !plan.batch.contains(0)
+  let resultShape = plan.batch + [plan.m, plan.n]
+  let result =
+    callsBLAS
+    ? Tensor(uninitialized: resultShape, dtype: a.dtype) : Tensor(zeroed: resultShape, dtype: a.dtype)
+  if callsBLAS {
     switch a.dtype {
     case .float32: batchedGemm(plan, result, Float.self)
     case .float64: batchedGemm(plan, result, Double.self)
@@ -150,6 +157,20 @@ private func batchedGemm<T: BLASScalar>(_ plan: MatmulShapes, _ result: Tensor, 
   let (m, k, n) = (plan.m, plan.k, plan.n)
   let (left, leftLayout) = blasOperand(plan.left)
   let (right, rightLayout) = blasOperand(plan.right)
+  if plan.batch.isEmpty {
+    // Two matrices: one gemm, without the batch bookkeeping below, which
+    // costs more than the product itself for small matrices.
+    left.storage.withUnsafeBufferPointer(as: T.self) { pa in
+      right.storage.withUnsafeBufferPointer(as: T.self) { pb in
+        result.storage.withUnsafeMutableBufferPointer(as: T.self) { pc in
+          T.gemm(
+            m: m, n: n, k: k, a: pa.baseAddress! + left.offset, leftLayout,
+            b: pb.baseAddress! + right.offset, rightLayout, c: pc.baseAddress!)
+        }
+      }
+    }
+    return
+  }
   let batchRank = plan.batch.count
   let aBatch = Array(left.broadcastOperand(to: plan.batch + [m, k]).strides.prefix(batchRank))
   let bBatch = Array(right.broadcastOperand(to: plan.batch + [k, n]).strides.prefix(batchRank))

@@ -155,6 +155,23 @@ extension Tensor {
     _ condition: Tensor, _ a: Tensor, _ b: Tensor, shape: [Int], _ type: T.Type
   ) -> Tensor {
     let result = Tensor(zeroed: shape, dtype: T.dtype)
+    if condition.shape == shape && a.shape == shape && b.shape == shape
+      && condition.isContiguous && a.isContiguous && b.isContiguous
+    {
+      // Three dense operands of the result's shape (a ReLU's gradient, a
+      // masked fill): one flat loop, without a strided walk to set up.
+      condition.storage.withUnsafeBufferPointer(as: Bool.self) { c in
+        a.storage.withUnsafeBufferPointer(as: T.self) { x in
+          b.storage.withUnsafeBufferPointer(as: T.self) { y in
+            result.storage.withUnsafeMutableBufferPointer(as: T.self) { out in
+              let (c, x, y) = (c.baseAddress! + condition.offset, x.baseAddress! + a.offset, y.baseAddress! + b.offset)
+              for t in 0..<out.count { out[t] = c[t] ? x[t] : y[t] }
+            }
+          }
+        }
+      }
+      return result
+    }
     let walk = StridedWalk(
       shape: shape,
       operands: [

@@ -27,11 +27,14 @@ let pairwiseBlockSize = 8
 ///   - base: The first element.
 ///   - count: How many elements to add; 0 gives 0.
 ///   - stride: The distance between consecutive elements, in elements.
-func pairwiseSum<T: BinaryFloatingPoint>(
+func pairwiseSum<T: BinaryFloatingPoint & SIMDScalar>(
   _ base: UnsafePointer<T>, count: Int, stride: Int
 ) -> T {
   // The same recursion as the widening form below, without a closure call
   // per element: this is the hot path of float32 and float64 sums.
+  if stride == 1 && count > pairwiseBlockSize && count % pairwiseBlockSize == 0 {
+    return pairwiseSum(blocksAt: base, blocks: count / pairwiseBlockSize)
+  }
   if count <= pairwiseBlockSize {
     var total: T = 0
     var position = 0
@@ -46,6 +49,53 @@ func pairwiseSum<T: BinaryFloatingPoint>(
     + pairwiseSum(base + left * stride, count: count - left, stride: stride)
 }
 
+/// `pairwiseSum(_:count:stride:)` of `blocks` whole blocks of
+/// `pairwiseBlockSize` contiguous elements: the same additions in the same
+/// order, arranged to run faster.
+///
+/// With every run a multiple of the block size, the recursion's leaves are
+/// exactly the consecutive blocks, and a run of `c` blocks splits into
+/// ⌊c/2⌋ blocks and the rest (the general rule, counted in blocks). Up to
+/// eight blocks are finished without recursing further: the leaves are
+/// summed in straight-line code (eight at once, one per SIMD lane, when
+/// there are eight), then added in the tree's own order, written out. The
+/// recursion calls, not the additions, were most of the cost of a large
+/// sum.
+func pairwiseSum<T: BinaryFloatingPoint & SIMDScalar>(blocksAt base: UnsafePointer<T>, blocks: Int) -> T {
+  if blocks > 8 {
+    let left = blocks / 2
+    return pairwiseSum(blocksAt: base, blocks: left)
+      + pairwiseSum(blocksAt: base + left * pairwiseBlockSize, blocks: blocks - left)
+  }
+  // s[j] is block j summed in order from zero, as a leaf of the recursion is.
+  var s = SIMD8<T>(repeating: 0)
+  if blocks == 8 {
+    // Lane j adds element k of block j at step k: a transposed read, so
+    // that the eight leaves advance together, each in its own order.
+    for k in 0..<8 {
+      s += SIMD8(
+        base[k], base[8 + k], base[16 + k], base[24 + k], base[32 + k], base[40 + k], base[48 + k], base[56 + k])
+    }
+  } else {
+    for j in 0..<blocks {
+      var total: T = 0
+      for k in 0..<8 { total += base[8 * j + k] }
+      s[j] = total
+    }
+  }
+  // The tree over c ≤ 8 leaves: ⌊c/2⌋ on the left, the rest on the right.
+  switch blocks {
+  case 1: return s[0]
+  case 2: return s[0] + s[1]
+  case 3: return s[0] + (s[1] + s[2])
+  case 4: return (s[0] + s[1]) + (s[2] + s[3])
+  case 5: return (s[0] + s[1]) + (s[2] + (s[3] + s[4]))
+  case 6: return (s[0] + (s[1] + s[2])) + (s[3] + (s[4] + s[5]))
+  case 7: return (s[0] + (s[1] + s[2])) + ((s[3] + s[4]) + (s[5] + s[6]))
+  default: return ((s[0] + s[1]) + (s[2] + s[3])) + ((s[4] + s[5]) + (s[6] + s[7]))
+  }
+}
+
 /// `pairwiseSum(_:count:stride:)` with the top levels of its recursion
 /// run on up to `threads` threads.
 ///
@@ -54,7 +104,7 @@ func pairwiseSum<T: BinaryFloatingPoint>(
 /// recursion would, and then added up the tree in the same order. Every
 /// addition is the same addition of the same two partial sums, so the
 /// result is bit-identical to the single-threaded one for any thread count.
-func pairwiseSum<T: BinaryFloatingPoint & Sendable>(
+func pairwiseSum<T: BinaryFloatingPoint & SIMDScalar & Sendable>(
   _ base: UnsafePointer<T>, count: Int, stride: Int, threads: Int
 ) -> T {
   if threads <= 1 || count <= 2 * pairwiseBlockSize {
@@ -137,7 +187,26 @@ extension Tensor {
   /// in 64 bits and traps if the total does not fit in 32; `bool` counts
   /// the `true` elements into an `int32`. The sum of no elements is 0.
   public func sum() -> Tensor {
-    sum(axes: Array(0..<rank))
+    guard isContiguous, dtype == .float32 || dtype == .float64 else { return sum(axes: Array(0..<rank)) }
+    // A dense float tensor is one run: the same pairwise sum as the general
+    // path computes, without planning a reduction over axes first (which
+    // costs more than the sum itself on a small tensor).
+    return profiled("sum", flops: count, bytesRead: elementBytes) {
+      dtype == .float32 ? denseSum(Float.self) : denseSum(Double.self)
+    }
+  }
+
+  /// The pairwise sum of a contiguous tensor's elements as a 0-d tensor,
+  /// threaded as `ReductionLayout.threadsPerOutput` threads a single run.
+  private func denseSum<T: TensorScalar & BinaryFloatingPoint & SIMDScalar>(_ type: T.Type) -> Tensor {
+    let n = count
+    let threads = n >= parallelElementThreshold ? defaultThreadCount : 1
+    let total = storage.withUnsafeBufferPointer(as: T.self) { elements in
+      pairwiseSum(elements.baseAddress! + offset, count: n, stride: 1, threads: threads)
+    }
+    let result = Tensor(uninitialized: [], dtype: dtype)
+    result.storage.withUnsafeMutableBufferPointer(as: T.self) { $0[0] = total }
+    return result
   }
 
   /// Sums along one axis.
@@ -361,10 +430,14 @@ extension Tensor {
   // MARK: - Axes
 
   /// `axis` mapped into `0..<rank`, after checking it is in `-rank..<rank`.
-  func normalizedAxis(_ axis: Int, in context: String) -> Int {
+  ///
+  /// `context` is an autoclosure because callers describe themselves with
+  /// interpolated strings (`"permuted(\(axes))"`), and building one on
+  /// every call, in range or not, cost more than the operation.
+  func normalizedAxis(_ axis: Int, in context: @autoclosure () -> String) -> Int {
     precondition(
       axis >= -rank && axis < rank,
-      "\(context): axis \(axis) is out of range for a rank-\(rank) tensor of shape \(shape) "
+      "\(context()): axis \(axis) is out of range for a rank-\(rank) tensor of shape \(shape) "
         + "(valid: \(-rank)..<\(rank))"
     )
     return axis < 0 ? axis + rank : axis
@@ -456,12 +529,18 @@ extension Tensor {
   /// axis of any tensor). Otherwise the tensor is reordered, kept axes
   /// first, into a contiguous temporary copy, in which they do.
   func reductionLayout(_ axes: [Int], keepDims: Bool, context: String) -> ReductionLayout {
-    let reduced = Set(axes.map { normalizedAxis($0, in: context) })
-    precondition(reduced.count == axes.count, "\(context): axes \(axes) repeat an axis of shape \(shape)")
-    let kept = (0..<rank).filter { !reduced.contains($0) }
-    let order = reduced.sorted()
+    // A mask rather than a set: this runs for every reduction, and on a
+    // small tensor building a set costs more than the arithmetic.
+    var isReduced = [Bool](repeating: false, count: rank)
+    for axis in axes {
+      let resolved = normalizedAxis(axis, in: context)
+      precondition(!isReduced[resolved], "\(context): axes \(axes) repeat an axis of shape \(shape)")
+      isReduced[resolved] = true
+    }
+    let kept = (0..<rank).filter { !isReduced[$0] }
+    let order = (0..<rank).filter { isReduced[$0] }
     let resultShape = keepDims
-      ? shape.indices.map { reduced.contains($0) ? 1 : shape[$0] }
+      ? shape.indices.map { isReduced[$0] ? 1 : shape[$0] }
       : kept.map { shape[$0] }
     let runLength = order.reduce(1) { $0 * shape[$1] }
 
@@ -519,6 +598,27 @@ struct ReductionLayout {
     _ body: (UnsafePointer<S>, _ count: Int, _ stride: Int) -> R
   ) -> Tensor {
     let result = Tensor(uninitialized: outerShape, dtype: R.dtype)
+    if outerShape.count <= 1 {
+      // No kept axis, or one: the outputs are one strided row, visited
+      // without setting up a walk (most reductions in training are of
+      // this kind, and are small).
+      let outputs = result.count
+      let outerStride = outerStrides.first ?? 0
+      let (length, step) = (runLength, runStride)
+      let chunks = outputs > 1 && outputs * length >= parallelElementThreshold ? threads : 1
+      source.storage.withUnsafeBufferPointer(as: S.self) { input in
+        result.storage.withUnsafeMutableBufferPointer(as: R.self) { out in
+          withoutActuallyEscaping(body) { body in
+            let shared = UncheckedSendable(value: (input.baseAddress! + source.offset, out.baseAddress!, body))
+            parallelChunks(count: outputs, threads: chunks) { range in
+              let (input, out, body) = shared.value
+              for o in range { out[o] = body(input + o * outerStride, length, step) }
+            }
+          }
+        }
+      }
+      return result.reshaped(resultShape)
+    }
     let walk = StridedWalk(
       shape: outerShape,
       operands: [result.stridedOperand, StridedOperand(strides: outerStrides, offset: source.offset)]

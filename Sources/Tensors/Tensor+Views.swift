@@ -24,10 +24,11 @@ extension Tensor {
       "permuted: \(axes.count) axes \(axes) for a rank-\(rank) tensor of shape \(shape)"
     )
     let order = axes.map { normalizedAxis($0, in: "permuted(\(axes))") }
-    precondition(
-      Set(order).count == rank,
-      "permuted: \(axes) is not a permutation of the axes of shape \(shape)"
-    )
+    var seen = [Bool](repeating: false, count: rank)
+    for axis in order {
+      precondition(!seen[axis], "permuted: \(axes) is not a permutation of the axes of shape \(shape)")
+      seen[axis] = true
+    }
     return Tensor(
       storage: storage,
       shape: order.map { shape[$0] },
@@ -39,11 +40,13 @@ extension Tensor {
   /// The view with axes `axis0` and `axis1` swapped (PyTorch's
   /// `transpose(dim0, dim1)`). Negative axes count from the end.
   public func transposed(_ axis0: Int, _ axis1: Int) -> Tensor {
-    var order = Array(0..<rank)
     let a = normalizedAxis(axis0, in: "transposed(\(axis0), \(axis1))")
     let b = normalizedAxis(axis1, in: "transposed(\(axis0), \(axis1))")
-    order.swapAt(a, b)
-    return permuted(order)
+    // permuted(_:) with two axes swapped, without building the permutation.
+    var (shape, strides) = (self.shape, self.strides)
+    shape.swapAt(a, b)
+    strides.swapAt(a, b)
+    return Tensor(storage: storage, shape: shape, strides: strides, offset: offset)
   }
 
   // MARK: - Length-1 axes

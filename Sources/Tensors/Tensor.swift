@@ -216,6 +216,17 @@ public struct Tensor: Sendable {
     return true
   }
 
+  /// Whether `strides` are exactly `rowMajorStrides(for: shape)`, checked
+  /// without building that array.
+  var hasRowMajorStrides: Bool {
+    var running = 1
+    for axis in shape.indices.reversed() {
+      if strides[axis] != running { return false }
+      running *= Swift.max(shape[axis], 1)
+    }
+    return true
+  }
+
   /// This tensor with its elements stored densely in row-major order.
   ///
   /// Returns `self` (sharing storage) when the tensor is already
@@ -239,6 +250,10 @@ public struct Tensor: Sendable {
   ///   the count come out right".
   /// - Returns: A view of `count` elements with shape `newShape`.
   public func reshaped(_ newShape: [Int]) -> Tensor {
+    // Reshaping a row-major tensor to its own shape is itself: the common
+    // case at the end of a matmul or a reduction, answered without the
+    // arrays that the general path builds.
+    if newShape == shape && hasRowMajorStrides { return self }
     let resolved = Self.resolveReshape(newShape, count: count, from: shape)
     let source = contiguous()
     return Tensor(
@@ -509,6 +524,16 @@ public struct Tensor: Sendable {
 
   /// Resolves a `-1` in a requested shape and checks the element count.
   static func resolveReshape(_ requested: [Int], count: Int, from shape: [Int]) -> [Int] {
+    if !requested.contains(where: { $0 < 0 }) {
+      // No wildcard: only the count to check (the general path below
+      // gives the same answer and the same messages, with more arrays).
+      let resolvedCount = elementCount(of: requested)
+      precondition(
+        resolvedCount == count,
+        "reshaped: cannot reshape \(shape) (\(count) elements) into \(requested) (\(resolvedCount) elements)"
+      )
+      return requested
+    }
     let wildcards = requested.indices.filter { requested[$0] == -1 }
     precondition(wildcards.count <= 1, "reshaped: at most one -1 allowed, got \(requested)")
     for length in requested where length != -1 {

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The bytes behind one or more tensors: a single raw allocation of
 /// `count` elements of one dtype.
 ///
@@ -57,8 +61,8 @@ final class TensorStorage: @unchecked Sendable {
     self.dtype = dtype
     self.count = count
     self.reason = reason
-    scope = MemoryScope.current
-    tag = MemoryTag.current
+    scope = MemoryScope.forNewStorage
+    tag = MemoryTag.forNewStorage
     base = Self.allocate(byteCount: count * dtype.byteSize)
     // Binding the memory to its element type once, here, is what makes the
     // `assumingMemoryBound` calls in the accessors below well defined.
@@ -140,11 +144,38 @@ final class TensorStorage: @unchecked Sendable {
   /// keeps separate tensors from sharing a cache line.
   private static let alignment = 64
 
+  /// Allocations from this size up ask the kernel for transparent huge
+  /// pages (as NumPy does for its arrays from 4 MiB).
+  private static let hugePageThreshold = 4 << 20
+
   /// Every tensor allocation in the module comes from here.
   private static func allocate(byteCount: Int) -> UnsafeMutableRawPointer {
     // A zero-byte request still returns a unique, freeable pointer.
-    UnsafeMutableRawPointer.allocate(byteCount: max(byteCount, 1), alignment: alignment)
+    let pointer = UnsafeMutableRawPointer.allocate(byteCount: max(byteCount, 1), alignment: alignment)
+    #if os(Linux)
+      if byteCount >= hugePageThreshold { adviseHugePages(pointer, byteCount: byteCount) }
+    #endif
+    return pointer
   }
+
+  #if os(Linux)
+    /// Asks for 2 MiB pages under a large allocation (`madvise` with
+    /// `MADV_HUGEPAGE`).
+    ///
+    /// A large tensor is freshly mapped memory, and each 4 KiB page of it
+    /// costs a page fault on first touch: for the 40 MB result of a 10⁷
+    /// element `a + b` that is ten thousand faults, a good part of the
+    /// operation's time. With huge pages it is twenty. Where transparent
+    /// huge pages are off, or the advice fails, nothing changes but speed.
+    /// Only the whole pages inside the allocation are advised.
+    private static func adviseHugePages(_ pointer: UnsafeMutableRawPointer, byteCount: Int) {
+      let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+      let start = (Int(bitPattern: pointer) + page - 1) / page * page
+      let end = (Int(bitPattern: pointer) + byteCount) / page * page
+      guard page > 0, end > start, let aligned = UnsafeMutableRawPointer(bitPattern: start) else { return }
+      _ = madvise(aligned, end - start, MADV_HUGEPAGE)
+    }
+  #endif
 
   /// Every tensor deallocation in the module comes from here.
   private static func deallocate(_ pointer: UnsafeMutableRawPointer, byteCount: Int) {

@@ -1,6 +1,7 @@
 // Training steps per second of an MLP with the Autograd module, printed as
 // one JSON object per line so that the runner script can set them beside
 // a peer: {"model", "batch", "steps", "seconds", "steps_per_second", "microseconds_per_step"}.
+// `TrainingBenchmark mlp-32-32-2` runs one model only.
 import Foundation
 import Groundwork
 
@@ -22,7 +23,10 @@ func measure(sizes: [Int], batch: Int, steps: Int) -> (seconds: Double, steps: I
   return (Date().timeIntervalSince(start), steps)
 }
 
-for (name, sizes, batch, steps) in [("mlp-784-256-10", [784, 256, 10], 128, 200), ("mlp-32-32-2", [32, 32, 2], 8, 2000)] {
+// Model names given as arguments run only those models (for profiling one).
+let chosen = Set(CommandLine.arguments.dropFirst())
+for (name, sizes, batch, steps) in [("mlp-784-256-10", [784, 256, 10], 128, 200), ("mlp-32-32-2", [32, 32, 2], 8, 2000)]
+where chosen.isEmpty || chosen.contains(name) {
   let (seconds, count) = measure(sizes: sizes, batch: batch, steps: steps)
   print(
     "{\"model\": \"\(name)\", \"batch\": \(batch), \"steps\": \(count), \"seconds\": \(seconds), "
