@@ -37,7 +37,10 @@ struct StatsBootstrapCommand: ParsableCommand {
   var seed = 0
 
   @Flag(
-    help: "Print one JSON object: {n, statistic, estimate, lower, upper, standard_error, method, level, resamples, seed}.")
+    help: """
+      Print one JSON object: {n, statistic, estimate, lower, upper, standard_error, method, level, resamples, \
+      seed}.
+      """)
   var json = false
 
   func validate() throws {

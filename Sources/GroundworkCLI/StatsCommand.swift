@@ -11,7 +11,8 @@ struct StatsCommand: ParsableCommand {
     commandName: "stats",
     abstract: """
       Statistics for your own model's outputs: calibration, intervals, comparisons, shift, bias-variance, \
-      metrics, agreement, bootstrap, sample size.
+      metrics, agreement, bootstrap and t-intervals, two-proportion and permutation tests, sample size, \
+      temperature scaling.
       """,
     discussion: """
       CSV input: a header row, commas, optional double quotes, CRLF or LF; \
@@ -21,7 +22,9 @@ struct StatsCommand: ParsableCommand {
     subcommands: [
       StatsCalibrationCommand.self, StatsIntervalCommand.self, StatsCompareCommand.self,
       StatsShiftCommand.self, StatsBiasVarianceCommand.self, StatsMetricsCommand.self,
-      StatsAgreementCommand.self, StatsBootstrapCommand.self, StatsSampleSizeCommand.self,
+      StatsAgreementCommand.self, StatsBootstrapCommand.self, StatsTIntervalCommand.self,
+      StatsTwoProportionCommand.self, StatsPermutationCommand.self, StatsSampleSizeCommand.self,
+      StatsTemperatureCommand.self,
     ]
   )
 }

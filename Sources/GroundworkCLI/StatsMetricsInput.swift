@@ -18,7 +18,7 @@ struct MetricsInput {
   init(_ table: CSVTable) throws {
     let file = table.file
     labels = try table.integers("label")
-    let probabilityColumns = try Self.probabilityColumns(table)
+    let probabilityColumns = try table.numberedColumns(prefix: "p", meaning: "probability")
     let hasPrediction = table.header.contains("prediction")
     guard hasPrediction || probabilityColumns != nil else {
       throw CLIError(
@@ -51,29 +51,5 @@ struct MetricsInput {
       // `max(by:)` keeps the first of equal elements.
       predictions = (probabilities ?? []).map { row in row.indices.max { row[$0] < row[$1] }! }
     }
-  }
-
-  /// The positions of columns `p0 … p{K−1}`, or nil when the header has no
-  /// column named `p` followed by digits.
-  static func probabilityColumns(_ table: CSVTable) throws -> [Int]? {
-    var byClass: [Int: Int] = [:]
-    for (position, name) in table.header.enumerated() {
-      guard name.count > 1, name.first == "p", let k = Int(name.dropFirst()), String(k) == name.dropFirst() else {
-        continue
-      }
-      guard byClass[k] == nil else {
-        throw CLIError("\(table.file):\(table.headerLine): column \"\(name)\" appears more than once in the header")
-      }
-      byClass[k] = position
-    }
-    guard let largest = byClass.keys.max() else { return nil }
-    for k in 0...largest where byClass[k] == nil {
-      throw CLIError(
-        "\(table.file):\(table.headerLine): no column \"p\(k)\" (probability columns run p0, p1, … without gaps; the header has \"p\(largest)\")")
-    }
-    guard largest >= 1 else {
-      throw CLIError("\(table.file):\(table.headerLine): only one probability column \"p0\" (at least \"p0\" and \"p1\" are needed)")
-    }
-    return (0...largest).map { byClass[$0]! }
   }
 }

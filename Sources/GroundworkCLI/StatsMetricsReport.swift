@@ -7,26 +7,41 @@ struct MetricsReport {
   struct Averages {
     /// Class 1 alone, when every label and prediction is 0 or 1.
     var binary: Double?
+    /// The unweighted mean over classes.
     var macro: Double
+    /// From the pooled counts (for precision and recall, the accuracy).
     var micro: Double
+    /// The mean weighted by support.
     var weighted: Double
   }
 
   /// The four multi-class ROC AUCs.
   struct MulticlassAUC {
+    /// One-vs-rest, every class counting the same.
     var oneVsRestMacro: Double
+    /// One-vs-rest, weighted by class prevalence.
     var oneVsRestWeighted: Double
+    /// One-vs-one (Hand and Till's M).
     var oneVsOneMacro: Double
+    /// One-vs-one, weighted by pair prevalence.
     var oneVsOneWeighted: Double
   }
 
+  /// The number of rows.
   var count: Int
+  /// Rows: label, columns: prediction, over the union of both.
   var matrix: ConfusionMatrix
+  /// The share of rows whose prediction is the label.
   var accuracy: Double
+  /// The mean recall over the classes present in the labels.
   var balancedAccuracy: Double
+  /// Precision, `TP / (TP + FP)`, 0/0 counting as 0.
   var precision: Averages
+  /// Recall, `TP / (TP + FN)`, 0/0 counting as 0.
   var recall: Averages
+  /// F1, `2·TP / (2·TP + FP + FN)`, 0/0 counting as 0.
   var f1: Averages
+  /// Precision, recall, F1 and support of every class.
   var perClass: [ClassScores]
   /// Binary: the AUC of p1; multi-class: one-vs-rest macro. Nil without
   /// probabilities or when a class never occurs among the labels.
@@ -36,10 +51,12 @@ struct MetricsReport {
   /// Binary: the average precision of p1; multi-class: the macro
   /// one-vs-rest average precision.
   var prAUC: Double?
+  /// The mean negative log probability of the label (nats).
   var logLoss: Double?
   /// Binary: mean (p1 − y)²; multi-class: Brier's sum over classes.
   var brier: Double?
 
+  /// Computes every metric `input` allows.
   init(_ input: MetricsInput) {
     let labels = input.labels
     let predictions = input.predictions

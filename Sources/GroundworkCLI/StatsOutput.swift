@@ -8,6 +8,7 @@ enum JSONValue {
   case number(Double)
   case integer(Int)
   case string(String)
+  case bool(Bool)
   case null
   case array([JSONValue])
   case object([(String, JSONValue)])
@@ -27,6 +28,8 @@ enum JSONValue {
       return String(value)
     case .string(let value):
       return jsonStringLiteral(value)
+    case .bool(let value):
+      return value ? "true" : "false"
     case .null:
       return "null"
     case .array(let values):
