@@ -91,6 +91,7 @@ struct MemoryMeasureCLITests {
     ["--checkpointing", "selective"],
     ["--checkpointing", "some"],
     ["--steps", "1"],
+    ["--steps", "101"],
     ["--hidden", "100000"],
     ["--layers", "9223372036854775807"],
     ["--vocab", "50257"],
