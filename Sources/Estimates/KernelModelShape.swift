@@ -53,12 +53,21 @@ public struct KernelModelShape: Sendable, Hashable {
       throw .notPositive(name: name, value: value)
     }
     if hidden % givenHeads != 0 { throw .headsDoNotDivideHidden(heads: givenHeads, hidden: hidden) }
-    // Every count below is a sum of a few multiples of these products; a
-    // margin of 64 leaves room for those multiples.
-    _ = try checkedProduct([batch, sequence, hidden, 64], "the model's activation count")
-    _ = try checkedProduct([batch, hidden, hidden, 64], "the model's weight-gradient count")
-    _ = try checkedProduct([batch, givenHeads, sequence, sequence, 64], "the model's attention-score count")
-    _ = try checkedProduct([layers, hidden, hidden, 64], "the model's parameter count")
+    // Every byte count this shape leads to (KernelTrainingMemory) is a sum
+    // of these four products with smaller coefficients: L + 2 stages of at
+    // most 80 activations of E values, L + 2 sets of at most 5 attention
+    // scores, parameters of at most 13·H² per stage and their gradients,
+    // the per-sequence weight gradients 4·B·H², all times 4 bytes. If the
+    // bound fits, no later arithmetic can overflow.
+    let quantity = "the model's memory in bytes"
+    let stages = try checkedSum([layers, 2], quantity)
+    _ = try checkedSum(
+      [
+        try checkedProduct([stages, batch, sequence, hidden, 512], quantity),
+        try checkedProduct([stages, batch, givenHeads, sequence, sequence, 32], quantity),
+        try checkedProduct([stages, hidden, hidden, 128], quantity),
+        try checkedProduct([batch, hidden, hidden, 32], quantity),
+      ], quantity)
     self.architecture = architecture
     self.layers = layers
     self.hidden = hidden

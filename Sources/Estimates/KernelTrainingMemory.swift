@@ -91,8 +91,8 @@ public struct KernelTrainingMemory: Sendable, Hashable {
     self.optimizer = optimizer
     self.checkpointing = checkpointing
     let quantity = "the training step's byte count"
-    // KernelModelShape's initialiser checked that every count below fits
-    // with a wide margin; only the byte totals can still overflow.
+    // KernelModelShape's initialiser checked a bound on every count below;
+    // the checked operations are a second guard, not the first.
     parameters = shape.parameters
     weights = try checkedProduct(4, parameters, quantity)
     gradients = weights

@@ -40,7 +40,7 @@ struct MemoryMeasureCommand: ParsableCommand {
   @OptionGroup var tokens: SequenceBatchOptions
   @OptionGroup var setup: TrainingSetupOptions
 
-  @Option(name: .customLong("steps"), parsing: .unconditional, help: ArgumentHelp("Training steps, at least 2.", valueName: "N"))
+  @Option(name: .customLong("steps"), parsing: .unconditional, help: ArgumentHelp("Training steps, 2 to 100.", valueName: "N"))
   var steps: String = "3"
 
   @OptionGroup var output: JSONOutputOption
@@ -80,6 +80,9 @@ struct MemoryMeasureCommand: ParsableCommand {
       throw CLIError("--checkpointing selective: the kernel checkpoints whole layers; use none or full")
     }
     let stepCount = try ToolboxInput.integer(steps, flag: "--steps", minimum: 2)
+    // Every step after the second repeats the second's memory exactly; more
+    // only cost time (and the tracker's log, which keeps every event).
+    guard stepCount <= 100 else { throw CLIError("--steps must be at most 100, not \(stepCount)") }
     let headCount = try ToolboxInput.integer(size.heads ?? "4", flag: "--heads")
     let layerCount = try ToolboxInput.integer(size.layers ?? "4", flag: "--layers")
     let width = try ToolboxInput.integer(size.hidden ?? "64", flag: "--hidden")
