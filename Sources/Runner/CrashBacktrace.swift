@@ -6,8 +6,9 @@ import Foundation
 ///
 /// The backtracer is the only witness to some endings: unoptimised Swift
 /// traps on an integer overflow without printing a word, and only the
-/// debug information (`-g`) names the failed check ("Swift runtime failure:
-/// arithmetic overflow") and the learner's line. It prints, for example:
+/// debug information (`-gline-tables-only`) names the failed check ("Swift
+/// runtime failure: arithmetic overflow") and the learner's line. It
+/// prints, for example:
 ///
 /// ```
 /// *** Swift runtime failure: arithmetic overflow ***
