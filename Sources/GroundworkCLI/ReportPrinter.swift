@@ -37,7 +37,8 @@ struct ReportPrinter {
           lines.append("      tried:     \(check.tried)")
           lines.append("      expected:  \(expected)")
           lines.append("      got:       \(got)")
-          if !message.isEmpty { lines.append("      " + message) }
+          // A message may span lines (an array's worst elements, one a line).
+          if !message.isEmpty { lines += message.split(separator: "\n").map { "      " + $0 } }
           if let hint { lines.append("      " + workspace.paint("hint: ", "1") + hint) }
         }
         detailed += 1

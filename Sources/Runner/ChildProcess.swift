@@ -120,9 +120,12 @@ public struct ChildProcess: Sendable {
       stdoutPipe.forEach { close($0) }
       throw RunnerError(.setup, "cannot create a pipe: \(errnoText())")
     }
-    // Our ends must not leak into children started by other threads.
+    // No end may leak into a child that another thread starts meanwhile
+    // (validate grades in parallel): a stray copy of a write end would hold
+    // the pipe open after our child is gone. The child's own copies, made
+    // by dup2 onto 1 and 2, do not inherit the flag.
+    for descriptor in stdoutPipe + stderrPipe { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
     for descriptor in [stdoutPipe[0], stderrPipe[0]] {
-      _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
       _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
     }
 
@@ -169,7 +172,6 @@ public struct ChildProcess: Sendable {
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
     posix_spawn_file_actions_adddup2(&actions, stdout[1], 1)
     posix_spawn_file_actions_adddup2(&actions, stderr[1], 2)
-    for descriptor in stdout + stderr { posix_spawn_file_actions_addclose(&actions, descriptor) }
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }
     // A new process group whose id is the child's pid: killpg reaches every

@@ -6,8 +6,9 @@ import Foundation
 ///
 /// The backtracer is the only witness to some endings: unoptimised Swift
 /// traps on an integer overflow without printing a word, and only the
-/// debug information (`-g`) names the failed check ("Swift runtime failure:
-/// arithmetic overflow") and the learner's line. It prints, for example:
+/// debug information (`-gline-tables-only`) names the failed check ("Swift
+/// runtime failure: arithmetic overflow") and the learner's line. It
+/// prints, for example:
 ///
 /// ```
 /// *** Swift runtime failure: arithmetic overflow ***
@@ -32,12 +33,19 @@ struct CrashBacktrace {
   var frames: [Frame] = []
 
   /// The `SWIFT_BACKTRACE` setting for grading programs: only the crashed
-  /// thread's innermost frames, symbolicated (that is what names the check
-  /// and the line), without registers, images or colour, on stderr. With
-  /// so few frames it takes a fraction of a second.
+  /// thread's innermost four frames (`limit` counts the "..." line),
+  /// symbolicated, since that is what names the check and the line, without
+  /// registers, images or colour, on stderr.
+  ///
+  /// Four frames reach the learner's code from inside the standard library
+  /// (an index out of range is three frames deep) and show a recursion; each
+  /// frame more tends to reach the kernel library, whose debug information
+  /// is what makes symbolication slow. CPU time of a grading program that
+  /// stops in `fatalError`, measured: 0.01 s without a backtrace, 0.03 s
+  /// with three frames, 0.08 s with four, 0.1 s with five.
   static let settings =
     "enable=yes,interactive=no,color=no,symbolicate=full,threads=crashed,registers=none,images=none,"
-    + "limit=12,top=0,sanitize=yes,output-to=stderr"
+    + "limit=5,top=0,sanitize=yes,output-to=stderr"
 
   /// Reads the backtracer's lines out of a program's standard error.
   init(parsing stderr: String) {
@@ -58,7 +66,7 @@ struct CrashBacktrace {
   }
 
   /// The function that fills the innermost frames when at least four in a
-  /// row are the same one: the signature of a recursion that never ends.
+  /// row are the same one: the sign of a recursion that never ends.
   var runawayRecursion: String? {
     guard let first = frames.first?.function else { return nil }
     let run = frames.prefix { $0.function == first }.count

@@ -76,9 +76,12 @@ public struct ExerciseGrader: Sendable {
     // The checks' results travel in a file of their own, named on the
     // command line, never through the learner's stdout or stderr: what
     // the learner prints cannot forge or hide a result, and the output cap
-    // never cuts the report short.
-    let reportFile = FileManager.default.temporaryDirectory
-      .appendingPathComponent("groundwork-report-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).jsonl")
+    // never cuts the report short. The file lives in the project's build
+    // cache rather than the system's temporary folder, so that one left by
+    // a killed tool (Ctrl-C during watch) stays out of everyone's way.
+    let reportFile = project.buildCache
+      .appendingPathComponent("report-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).jsonl")
+    try? FileManager.default.createDirectory(at: project.buildCache, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: reportFile) }
     // An exercise may ask for more time than the default (`time-limit:`).
     var limits = self.limits

@@ -21,12 +21,12 @@ struct CrashEndingTests {
   /// import, 2 the prelude, 3 the signature, 4 on the body. The grader's
   /// default limits apply unless `memory` is given.
   func explanation(
-    _ body: String, prelude: String = "", memory: Int? = nil, exercise: ExerciseSpec? = nil
+    _ body: String, prelude: String = "", memory: Int? = nil, seconds: Double = 10, exercise: ExerciseSpec? = nil
   ) throws -> String {
     try withTemporaryFolder("endings") { scratch in
       var grader = ExerciseGrader(
         project: Project(root: scratch), toolchain: try Toolchain.locate(project: Project(root: TestPaths.packageRoot)))
-      grader.limits.seconds = 10
+      grader.limits.seconds = seconds
       if let memory { grader.limits.maxMemoryBytes = memory }
       let file = scratch.appendingPathComponent("calibration.swift")
       let source = "import Groundwork\n\(prelude)\n\(Self.signature) {\n\(body)\n}\n"
@@ -113,15 +113,15 @@ struct CrashEndingTests {
     #expect(text.hasPrefix("Your code asked for 3 GiB of memory at once, more than it may use (the limit is 2 GiB)."))
   }
 
-  @Test("memory kept on every pass of a loop runs into the limit", .timeLimit(.minutes(1)))
+  @Test("memory kept on every pass of a loop runs into the limit", .timeLimit(.minutes(2)))
   func gradualGrowth() throws {
     let text = try explanation(
       """
         var kept: [[UInt8]] = []
-        while true { kept.append([UInt8](repeating: 1, count: 64 << 20 + confidences.count)) }
-      """, memory: 1 << 30)
+        while true { kept.append([UInt8](repeating: 1, count: 32 << 20 + confidences.count)) }
+      """, memory: 512 << 20, seconds: 40)
     #expect(text.hasPrefix("Your code ran out of memory"))
-    #expect(text.contains("it had used up the 1 GiB it may use and asked for 64 MiB more"))
+    #expect(text.contains("it had used up the 512 MiB it may use and asked for 32 MiB more"))
   }
 
   @Test func signal() throws {
