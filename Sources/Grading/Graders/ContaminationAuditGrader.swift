@@ -120,7 +120,7 @@ public struct ContaminationAuditGrader: Grader {
     for position in [3, 50, 51, 199] { repeated.test[position] = Self.disguised(repeated.train[7], rng: &rng) }
     let clean = Self.splits(trainCount: 1_000, testCount: 300, exact: 0, disguisedCopies: 0, nearMisses: 20, rng: &rng)
     let large = Self.splits(
-      trainCount: 5_000, testCount: 2_000, exact: 60, disguisedCopies: 80, nearMisses: 60, rng: &rng)
+      trainCount: 3_000, testCount: 1_000, exact: 40, disguisedCopies: 50, nearMisses: 40, rng: &rng)
     return [
       compare("a hand-sized example", hand, seed: seed),
       compare("exact copies only", exactOnly, seed: seed),
@@ -128,7 +128,7 @@ public struct ContaminationAuditGrader: Grader {
       compare("near misses: one word changed or a number added", nearMisses, seed: seed),
       compare("four test copies of one training record, which is itself in the training split twice", repeated, seed: seed),
       compare("a clean split: nothing leaked", clean, seed: seed),
-      compare("5,000 training and 2,000 test records", large, seed: seed),
+      compare("3,000 training and 1,000 test records", large, seed: seed),
     ]
   }
 
