@@ -1,13 +1,14 @@
 """The peer for StatsBenchmark: scipy.stats.bootstrap (percentile and BCa), a
 hand-written numpy percentile bootstrap, and scikit-learn's
-calibration_curve, on data of the same sizes and distributions, printed in
-the same JSON-lines format. Needs numpy, scipy and scikit-learn
+calibration_curve, on the data StatsBenchmark wrote (so both sides measure the
+same values), printed in the same JSON-lines format. Needs numpy, scipy and scikit-learn
 (`pip install numpy scipy scikit-learn`), for the benchmark only.
 
 scipy's BCa with its default batch runs out of memory on 1e5 × 2000, so
 both scipy methods run with batch=100 resamples at a time.
 """
 import json
+import sys
 import time
 
 import numpy as np
@@ -34,8 +35,10 @@ def report(task, n, seconds, interval=None, cpu_seconds=None):
     print(json.dumps(row), flush=True)
 
 
-rng = np.random.default_rng(1)
-sample = rng.exponential(size=100_000)
+# The data StatsBenchmark wrote to the folder given as the first argument:
+# the same values the Swift side measured.
+folder = sys.argv[1]
+sample = np.fromfile(f"{folder}/sample.f64", dtype="<f8")
 # One timed run each: scipy's BCa alone takes tens of seconds.
 # time.thread_time is the CPU time of this thread, as the Swift side's
 # one-thread figures are.
@@ -62,8 +65,8 @@ numpy_percentile()
 report("bootstrap-generic-percentile", sample.size, time.perf_counter() - start, interval,
        time.thread_time() - cpu)
 
-confidences = 0.5 + 0.5 * rng.random(1_000_000)
-correct = rng.random(1_000_000) < confidences - 0.05
+confidences = np.fromfile(f"{folder}/confidences.f64", dtype="<f8")
+correct = np.fromfile(f"{folder}/correct.u8", dtype=np.uint8).astype(bool)
 def curve():
     return calibration_curve(correct, confidences, n_bins=15, strategy="uniform")
 

@@ -4,7 +4,8 @@
 //
 // Sizes are the issue's: the mean of 1e5 values with 2000 resamples
 // (percentile and BCa), and a 15-bin reliability summary of 1e6
-// predictions. Each figure is the best of `repeats` runs after one warm-up.
+// predictions. The data go to the folder named by the first argument, for
+// the peer to read. Each figure is the best of `repeats` runs after one warm-up.
 // The mean's bootstrap uses every core (`GROUNDWORK_THREADS` caps it).
 import Foundation
 import Groundwork
@@ -47,9 +48,19 @@ func report(
   print("{" + fields.joined(separator: ", ") + "}")
 }
 
+/// Writes `values`' bytes (little-endian on every machine this runs on) to
+/// `name` in the folder given as the first argument, if any, so that the
+/// peer measures the very same data.
+func share<T>(_ values: [T], as name: String) {
+  guard CommandLine.arguments.count > 1 else { return }
+  let url = URL(fileURLWithPath: CommandLine.arguments[1]).appendingPathComponent(name)
+  try! values.withUnsafeBytes { Data($0) }.write(to: url)
+}
+
 // Exponential data (skewed, so that BCa and percentile differ).
 var rng = SplitMix64(seed: 1)
 let sample = (0..<100_000).map { _ in -log(1 - rng.nextDouble()) }
+share(sample, as: "sample.f64")
 for method in BootstrapMethod.allCases {
   var interval = bootstrapMeanInterval(sample, resamples: 2000, method: method, seed: 7)
   let seconds = best(3) { interval = bootstrapMeanInterval(sample, resamples: 2000, method: method, seed: 7) }
@@ -79,6 +90,8 @@ for _ in 0..<1_000_000 {
   confidences.append(confidence)
   correct.append(rng.nextDouble() < confidence - 0.05)
 }
+share(confidences, as: "confidences.f64")
+share(correct.map { UInt8($0 ? 1 : 0) }, as: "correct.u8")
 var summary = calibrationSummary(confidences: confidences, correct: correct, binCount: 15)
 let calibrationSeconds = best(5) {
   summary = calibrationSummary(confidences: confidences, correct: correct, binCount: 15)
