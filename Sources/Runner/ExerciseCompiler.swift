@@ -63,8 +63,12 @@ public struct ExerciseCompiler: Sendable {
       "-Xlinker", "-rpath", "-Xlinker", toolchain.kernelFolder.path,
     ]
     for include in toolchain.includeFolders { arguments += ["-I", include] }
-    let compiler = ChildProcess(
+    var compiler = ChildProcess(
       executable: toolchain.swiftc, arguments: arguments, limits: .init(seconds: timeLimit))
+    // The driver's temporaries (object files, a TemporaryDirectory.* folder)
+    // go into the work folder, which is removed below even when the compile
+    // is killed by its time limit; in /tmp they would be left behind.
+    compiler.environment = ["TMPDIR": work.path]
     let outcome = try compiler.run()
     guard outcome.termination == .exited(0) else {
       if outcome.termination == .timedOut {
