@@ -30,24 +30,7 @@ struct MemoryCLITests {
 
   /// Runs `groundwork memory training ARGS` in `folder`.
   static func run(_ arguments: [String], in folder: URL = casesFolder) throws -> Outcome {
-    let process = Process()
-    process.executableURL = groundwork
-    process.arguments = ["memory", "training"] + arguments
-    process.currentDirectoryURL = folder
-    let output = Pipe()
-    let error = Pipe()
-    process.standardOutput = output
-    process.standardError = error
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    // The outputs are a few hundred bytes, far below a pipe's buffer, so
-    // reading after the other cannot block the child.
-    let stdout = output.fileHandleForReading.readDataToEndOfFile()
-    let stderr = error.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Outcome(
-      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-      stderr: String(decoding: stderr, as: UTF8.self))
+    try Toolbox.run(["memory", "training"] + arguments, in: folder)
   }
 
   struct Case: Sendable, CustomTestStringConvertible {

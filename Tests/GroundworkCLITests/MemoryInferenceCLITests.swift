@@ -5,12 +5,12 @@ import _TestSupport
 /// Runs the built `groundwork` with any arguments, for the toolbox commands'
 /// end-to-end tests.
 enum Toolbox {
-  /// Runs `groundwork ARGUMENTS` in the reference folder.
-  static func run(_ arguments: [String]) throws -> MemoryCLITests.Outcome {
+  /// Runs `groundwork ARGUMENTS` in `folder` (the reference folder unless told).
+  static func run(_ arguments: [String], in folder: URL = MemoryCLITests.casesFolder) throws -> MemoryCLITests.Outcome {
     let process = Process()
     process.executableURL = MemoryCLITests.groundwork
     process.arguments = arguments
-    process.currentDirectoryURL = MemoryCLITests.casesFolder
+    process.currentDirectoryURL = folder
     let output = Pipe()
     let error = Pipe()
     process.standardOutput = output

@@ -5,25 +5,9 @@ import Testing
 /// the JSON object, and one-line errors for bad values.
 @Suite("groundwork memory measure, end to end")
 struct MemoryMeasureCLITests {
-  /// Runs `groundwork memory measure ARGS` (the other memory suites'
-  /// runner, with the subcommand swapped).
+  /// Runs `groundwork memory measure ARGS`.
   static func run(_ arguments: [String]) throws -> MemoryCLITests.Outcome {
-    let process = Process()
-    process.executableURL = MemoryCLITests.groundwork
-    process.arguments = ["memory", "measure"] + arguments
-    let output = Pipe()
-    let error = Pipe()
-    process.standardOutput = output
-    process.standardError = error
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    // A few kilobytes at most, far below a pipe's buffer.
-    let stdout = output.fileHandleForReading.readDataToEndOfFile()
-    let stderr = error.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return MemoryCLITests.Outcome(
-      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-      stderr: String(decoding: stderr, as: UTF8.self))
+    try Toolbox.run(["memory", "measure"] + arguments)
   }
 
   static let small = ["--layers", "2", "--hidden", "32", "--heads", "4", "--seq", "16", "--batch", "2"]
