@@ -46,6 +46,14 @@ public enum Loss {
   /// and wᵢ is the target class's weight (1 without `classWeights`; 0 for
   /// a row whose target is `ignoreIndex`). This matches PyTorch's
   /// `cross_entropy` when smoothing and class weights are not combined.
+  ///
+  /// It is one node of the graph, not a chain of log-softmax, product and
+  /// sums: its gradient has the closed form
+  /// ∂loss/∂zᵢ_c = wᵢ / Σw · (softmax(zᵢ)_c · Σ_c' qᵢ_c' − qᵢ_c)
+  /// (p − q per row, for one-hot targets and no weights), so the backward
+  /// pass keeps only the log-probabilities and q, and makes four tensors
+  /// instead of a dozen. The loss is computed by the same tensor
+  /// operations, in the same order, as the chain would.
   public static func crossEntropy(
     logits: Variable, targets: [Int], classWeights: [Double]? = nil, labelSmoothing: Double = 0,
     ignoreIndex: Int? = nil
@@ -63,10 +71,19 @@ public enum Loss {
     }
     let totalWeight = weights.reduce(0, +)
     precondition(totalWeight > 0, "crossEntropy: every row is ignored or has weight 0")
-    let q = Variable(Tensor(distribution, shape: [rows, classes]).converted(to: logits.value.dtype))
-    let w = Variable(Tensor(weights, shape: [rows]).converted(to: logits.value.dtype))
-    let perRow = -(q * logits.logSoftmax(axis: 1)).sum(axis: 1)
-    return (perRow * w).sum() / totalWeight
+    let dtype = logits.value.dtype
+    let q = constant(distribution, shape: [rows, classes], dtype: dtype)
+    let logProbabilities = logits.value.logSoftmax(axis: 1)
+    let perRow = -(q * logProbabilities).sum(axis: 1)
+    let loss = (perRow * constant(weights, shape: [rows], dtype: dtype)).sum() / totalWeight
+    // Σ_c qᵢ_c: 1 for a one-hot or smoothed row (up to rounding).
+    let mass = (0..<rows).map { row in distribution[(row * classes)..<((row + 1) * classes)].reduce(0, +) }
+    return Variable(loss, operation: "crossentropy", inputs: [logits]) { grad in
+      let scale = weights.map { $0 * grad.item() / totalWeight }
+      let qScale = constant(scale, shape: [rows, 1], dtype: dtype)
+      let pScale = constant(zip(mass, scale).map(*), shape: [rows, 1], dtype: dtype)
+      return [logProbabilities.exp() * pScale - q * qScale]
+    }
   }
 
   /// Negative log-likelihood of integer targets given log-probabilities of
@@ -106,4 +123,12 @@ public enum Loss {
 extension Variable {
   /// Subtracts a variable from a constant.
   public static func - (a: Double, b: Variable) -> Variable { -b + a }
+}
+
+/// `values` as a tensor of `dtype`, each rounded once: made directly for
+/// float32 (the common case, sparing a float64 tensor and a conversion
+/// pass on every loss), through float64 for the others.
+func constant(_ values: [Double], shape: [Int], dtype: DType) -> Tensor {
+  dtype == .float32
+    ? Tensor(values.map { Float($0) }, shape: shape) : Tensor(values, shape: shape).converted(to: dtype)
 }

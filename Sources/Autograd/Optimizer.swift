@@ -54,15 +54,17 @@ public struct SGD: Optimizer {
 
   public mutating func step() {
     for parameter in parameters {
+      // Each line is one fused pass (`adding(_:scaledBy:)`), bit for bit the
+      // textbook expression beside it.
       guard var gradient = parameter.grad else { continue }
-      if weightDecay != 0 { gradient = gradient + parameter.value * weightDecay }
+      if weightDecay != 0 { gradient = gradient.adding(parameter.value, scaledBy: weightDecay) }  // g + λθ
       if momentum != 0 {
         let key = ObjectIdentifier(parameter)
-        let buffer = velocity[key].map { $0 * momentum + gradient } ?? gradient
+        let buffer = velocity[key].map { gradient.adding($0, scaledBy: momentum) } ?? gradient  // μb + g
         velocity[key] = buffer.tagged(.optimizerState)
-        gradient = nesterov ? gradient + buffer * momentum : buffer
+        gradient = nesterov ? gradient.adding(buffer, scaledBy: momentum) : buffer  // g + μb
       }
-      parameter.value = (parameter.value - gradient * learningRate).tagged(.parameter)
+      parameter.value = parameter.value.adding(gradient, scaledBy: -learningRate).tagged(.parameter)  // θ − ηg
     }
   }
 }

@@ -10,10 +10,14 @@ extension Variable {
     precondition(shape.count >= 2 && other.shape.count >= 2, "matmul of variables needs rank ≥ 2: \(shape) × \(other.shape)")
     let (a, b) = (value, other.value)
     let (shapeA, shapeB) = (shape, other.shape)
+    // An input that needs no gradient (a batch of data, a frozen weight)
+    // gets none: for the first layer of a network that is a whole matmul
+    // saved, as large as the forward one.
+    let (needsA, needsB) = (requiresGrad, other.requiresGrad)
     return Variable(Tensors.matmul(a, b), operation: "matmul", inputs: [self, other]) { grad in
       [
-        reduceToShape(Tensors.matmul(grad, b.transposed(-1, -2)), shapeA),
-        reduceToShape(Tensors.matmul(a.transposed(-1, -2), grad), shapeB),
+        needsA ? reduceToShape(Tensors.matmul(grad, b.transposed(-1, -2)), shapeA) : nil,
+        needsB ? reduceToShape(Tensors.matmul(a.transposed(-1, -2), grad), shapeB) : nil,
       ]
     }
   }

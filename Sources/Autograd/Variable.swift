@@ -34,6 +34,9 @@ public final class Variable {
   /// Maps the gradient of this output to one gradient per input (nil for an
   /// input that needs none).
   let backwardRule: ((Tensor) -> [Tensor?])?
+  /// The number of the last graph walk that reached this node: a walk
+  /// marks what it has seen here instead of hashing every node into a set.
+  var lastWalk: UInt64 = 0
 
   /// A leaf: an input or a parameter.
   ///
@@ -107,22 +110,28 @@ public final class Variable {
   /// Every node this one depends on, inputs before the nodes that use
   /// them; iterative so that a deep graph cannot overflow the stack.
   func topologicalOrder() -> [Variable] {
+    // A number no earlier walk used, so that every node starts unvisited
+    // (a walk nested in another one, as checkpointing makes, gets its own).
+    let walk = Self.walkCount.add(1, ordering: .relaxed).newValue
     var order: [Variable] = []
-    var visited = Set<ObjectIdentifier>()
     var stack: [(Variable, Bool)] = [(self, false)]
     while let (node, expanded) = stack.popLast() {
       if expanded {
         order.append(node)
         continue
       }
-      guard visited.insert(ObjectIdentifier(node)).inserted else { continue }
+      guard node.lastWalk != walk else { continue }
+      node.lastWalk = walk
       stack.append((node, true))
-      for input in node.inputs where !visited.contains(ObjectIdentifier(input)) {
+      for input in node.inputs where input.lastWalk != walk {
         stack.append((input, false))
       }
     }
     return order
   }
+
+  /// Graph walks started so far, in this process.
+  private static let walkCount = Atomic<UInt64>(0)
 }
 
 /// Whether operations record the graph. Off inside `withoutGradients`, for

@@ -370,6 +370,22 @@ extension Tensor {
                 for t in 0..<width { zr[t] = kernel(x[t], yr[t]) }
               }
             }
+          case .columnRight(let width):
+            parallelChunks(count: count / width, threads: chunks) { rows in
+              let (x, y, z) = pointers.value
+              for row in rows {
+                let (xr, zr, y0) = (x + row * width, z + row * width, y[row])
+                for t in 0..<width { zr[t] = kernel(xr[t], y0) }
+              }
+            }
+          case .columnLeft(let width):
+            parallelChunks(count: count / width, threads: chunks) { rows in
+              let (x, y, z) = pointers.value
+              for row in rows {
+                let (yr, zr, x0) = (y + row * width, z + row * width, x[row])
+                for t in 0..<width { zr[t] = kernel(x0, yr[t]) }
+              }
+            }
           }
         }
       }
@@ -472,6 +488,12 @@ enum DenseBroadcast {
   case rowRight(width: Int)
   /// The mirror image of `rowRight`.
   case rowLeft(width: Int)
+  /// The right operand has the result's shape with a last axis of 1: one
+  /// value per row of `width` elements (a row's maximum or sum, kept with
+  /// `keepDims`, against the rows it came from).
+  case columnRight(width: Int)
+  /// The mirror image of `columnRight`.
+  case columnLeft(width: Int)
 
   /// Classifies `lhs` and `rhs` against the broadcast `shape`; both must
   /// be contiguous.
@@ -488,6 +510,10 @@ enum DenseBroadcast {
       self = .rowRight(width: width)
     } else if rhsFull, let width = Self.rowWidth(lhs.shape, of: shape) {
       self = .rowLeft(width: width)
+    } else if lhsFull, let width = Self.columnWidth(rhs.shape, of: shape) {
+      self = .columnRight(width: width)
+    } else if rhsFull, let width = Self.columnWidth(lhs.shape, of: shape) {
+      self = .columnLeft(width: width)
     } else {
       return nil
     }
@@ -501,6 +527,15 @@ enum DenseBroadcast {
     for axis in row.indices where row[axis] != shape[lead + axis] { return nil }
     let width = elementCount(of: row)
     return width > 0 ? width : nil
+  }
+
+  /// The length of `shape`'s last axis when `column` is `shape` with that
+  /// axis set to 1 (and the result is not empty), so that each value of
+  /// `column` stands for one row.
+  private static func columnWidth(_ column: [Int], of shape: [Int]) -> Int? {
+    guard let width = shape.last, width > 0, column.count == shape.count, column.last == 1 else { return nil }
+    for axis in 0..<(shape.count - 1) where column[axis] != shape[axis] { return nil }
+    return elementCount(of: shape) > 0 ? width : nil
   }
 }
 

@@ -422,6 +422,13 @@ extension Tensor {
       if dtype == .float16 || dtype == .bfloat16 {
         return converted(to: .float32).logSoftmax(axis: axis).converted(to: dtype)
       }
+      if axis == rank - 1 && isContiguous && count > 0 {
+        switch dtype {
+        case .float32: return lastAxisLogSoftmax(Float.self)
+        case .float64: return lastAxisLogSoftmax(Double.self)
+        case .float16, .bfloat16, .int32, .bool: break
+        }
+      }
       let shifted = self - max(axis: axis, keepDims: true)
       return shifted - shifted.exp().sum(axis: axis, keepDims: true).log()
     }

@@ -140,9 +140,16 @@ final class TensorStorage: @unchecked Sendable {
 
   // MARK: - The single allocation point
 
-  /// Cache-line alignment: enough for any SIMD load BLAS may issue, and it
-  /// keeps separate tensors from sharing a cache line.
+  /// Cache-line alignment for tensors from `alignedThreshold` bytes up:
+  /// enough for any SIMD load BLAS may issue, and it keeps tensors that
+  /// threads write side by side from sharing a cache line.
   private static let alignment = 64
+
+  /// Below this size a tensor takes malloc's own 16-byte alignment. Small
+  /// tensors are never split across threads, and an over-aligned request
+  /// goes through `posix_memalign`, which on glibc costs about as much as
+  /// the whole of a small element-wise operation.
+  private static let alignedThreshold = 4096
 
   /// Allocations from this size up ask the kernel for transparent huge
   /// pages (as NumPy does for its arrays from 4 MiB).
@@ -151,7 +158,8 @@ final class TensorStorage: @unchecked Sendable {
   /// Every tensor allocation in the module comes from here.
   private static func allocate(byteCount: Int) -> UnsafeMutableRawPointer {
     // A zero-byte request still returns a unique, freeable pointer.
-    let pointer = UnsafeMutableRawPointer.allocate(byteCount: max(byteCount, 1), alignment: alignment)
+    let pointer = UnsafeMutableRawPointer.allocate(
+      byteCount: max(byteCount, 1), alignment: byteCount >= alignedThreshold ? alignment : 16)
     #if os(Linux)
       if byteCount >= hugePageThreshold { adviseHugePages(pointer, byteCount: byteCount) }
     #endif

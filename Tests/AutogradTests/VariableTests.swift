@@ -107,6 +107,25 @@ struct GradientCheckTests {
     #expect(results[0].numeric > 1.99 && results[0].numeric < 2.01)
     #expect(results[0].analytic == 1)
   }
+
+  @Test("matmul's backward makes only the products whose inputs need a gradient")
+  func matmulSkipsConstantInputs() throws {
+    let x = Variable(Tensor([1, 2, 3, 4, 5, 6], shape: [2, 3]))
+    let w = Variable(Tensor([1, 0, -1, 2, 0.5, 1], shape: [3, 2]), requiresGrad: true)
+    let (_, withData) = profile { matmul(x, w).sum().backward() }
+    // One product forward, one backward (dW = xᵀ·G); dx is never made.
+    #expect(withData["matmul"]?.calls == 2)
+    #expect(x.grad == nil)
+    // dW = xᵀ·1: the column sums of x, repeated for both outputs.
+    #expect(try #require(w.grad).scalars(as: Double.self) == [5, 5, 7, 7, 9, 9])
+
+    let both = Variable(x.value, requiresGrad: true)
+    let w2 = Variable(w.value, requiresGrad: true)
+    let (_, withBoth) = profile { matmul(both, w2).sum().backward() }
+    #expect(withBoth["matmul"]?.calls == 3)
+    // dx = 1·Wᵀ: each row holds the row sums of W.
+    #expect(try #require(both.grad).scalars(as: Double.self) == [1, 1, 1.5, 1, 1, 1.5])
+  }
 }
 
 @Suite("Training with the engine")

@@ -2,7 +2,7 @@ import Testing
 @testable import Tensors
 
 /// The shortcuts that spare small operations their set-up (dense
-/// broadcasting loops, the one-run sum, reshaping to the same shape,
+/// broadcasting loops for rows and columns, the one-run sum, reshaping to the same shape,
 /// matmul's unfilled result) must give exactly what the general paths give.
 @Suite struct FastPathTests {
   /// The bit patterns of a float32 tensor, in row-major order.
@@ -26,6 +26,7 @@ import Testing
     let a = rng.normal(shape)
     let width = shape[1]
     let row = rng.normal([width])
+    let column = rng.normal([shape[0], 1])
     let scalar = rng.normal([])
     let pairs: [(Tensor, Tensor, Tensor, Tensor)] = [
       (a, a, strided(a), a),                                   // same shape
@@ -33,6 +34,8 @@ import Testing
       (scalar, a, scalar, strided(a)),                         // scalar on the left
       (a, row, strided(a), row),                               // a row repeated down
       (row, a, row, strided(a)),                               // the mirror image
+      (a, column, strided(a), column),                         // one value per row
+      (column, a, column, strided(a)),                         // the mirror image
       (a, scalar.reshaped([1, 1]), strided(a), scalar.reshaped([1, 1])),
     ]
     for (x, y, sx, sy) in pairs {

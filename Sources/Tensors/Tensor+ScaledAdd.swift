@@ -1,0 +1,46 @@
+extension Tensor {
+  /// `self + other × factor` element-wise, with NumPy broadcasting, in one
+  /// pass and one new tensor: the update `θ − η·g` of gradient descent is
+  /// `θ.adding(g, scaledBy: -η)`.
+  ///
+  /// The result is bit for bit what `self + other * factor` gives: the
+  /// factor is rounded to the dtype first, the product is rounded, then
+  /// the sum. Only the temporary product tensor (and the 0-d tensor that
+  /// holds the factor) is never made, which on a small parameter is most
+  /// of the cost, and on a large one a whole pass over memory. `int32`
+  /// tensors take the two-operation path; `bool` tensors trap.
+  ///
+  /// - Parameters:
+  ///   - other: The tensor to scale, broadcast against `self`; same dtype.
+  ///   - factor: The scale, rounded to the dtype.
+  /// - Returns: A new row-major tensor of the broadcast shape.
+  public func adding(_ other: Tensor, scaledBy factor: Double) -> Tensor {
+    let shape = Self.checkedBroadcastShape(self, other, op: "adding(_:scaledBy:)")
+    let elements = elementCount(of: shape)
+    return profiled("addScaled", flops: 2 * elements, bytesRead: elementBytes + other.elementBytes) {
+      switch dtype {
+      case .float32: Self.broadcastingMap(self, other, shape: shape, FloatingAddScaled<Float>(factor))
+      case .float64: Self.broadcastingMap(self, other, shape: shape, FloatingAddScaled<Double>(factor))
+      case .float16: Self.broadcastingMap(self, other, shape: shape, FloatingAddScaled<Float16>(factor))
+      case .bfloat16: Self.broadcastingMap(self, other, shape: shape, FloatingAddScaled<BFloat16>(factor))
+      case .int32: self + other * factor
+      case .bool: preconditionFailure("adding(_:scaledBy:): arithmetic on bool tensors; convert first")
+      }
+    }
+  }
+}
+
+/// `a + round(b × factor)`, each step computed in `S.Compute` and rounded
+/// to `S`, as the two separate operations would.
+struct FloatingAddScaled<S: FloatingStorage>: BinaryKernel {
+  /// The factor, rounded to `S` as a 0-d tensor of it would hold it.
+  let factor: S.Compute
+
+  init(_ factor: Double) {
+    self.factor = S(converting: factor).widened
+  }
+
+  @inline(__always) func callAsFunction(_ a: S, _ b: S) -> S {
+    S(rounding: a.widened + S(rounding: b.widened * factor).widened)
+  }
+}
