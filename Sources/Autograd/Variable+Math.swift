@@ -57,7 +57,7 @@ extension Variable {
   public func relu() -> Variable {
     let x = value
     return Variable(x.relu(), operation: "relu", inputs: [self]) { grad in
-      [Tensor.where(x .> 0, grad, Tensor.zeros(x.shape, dtype: x.dtype))]
+      [x.reluGradient(grad)]
     }
   }
 

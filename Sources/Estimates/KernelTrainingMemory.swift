@@ -20,9 +20,11 @@
 ///   `(p − t)²`, its two products and their sum (4E), and the seed
 ///   gradient of the loss (one value);
 /// - the MLP's first ReLU, the last layer undone before the first Linear:
-///   the upstream gradient, the mask `x > 0` (one byte per value), a zero
-///   tensor and the result (3E values and E bytes); all gradients but the
-///   first Linear's `H² + H` exist;
+///   the upstream gradient and the result (2E values, 3E in a checkpoint's
+///   replay); all gradients but the first Linear's `H² + H` exist;
+/// - the MLP's first Linear, at its weight gradient: every gradient now
+///   exists, next to the upstream gradient (E); the gradient of the batch
+///   itself is never made, as the batch needs none;
 /// - the transformer's first block, in its GELU's backward at `x·x`: x's
 ///   gradient so far, the gradient of `x·x`, the two products and their
 ///   sum (each `4E`), the residual stream's pending gradient (E): 21E; the
@@ -40,10 +42,17 @@
 /// first stage, which (for a transformer of two or more blocks) keeps
 /// `2E + 6N` less than the last.
 ///
-/// Left out: the optimizer step's scratch (a few copies of one parameter
-/// tensor at a time, while the activations are already freed), and the
-/// allocator's own overhead. Both are small next to the activations for
-/// the models this describes.
+/// The optimizer step is the last candidate: the graph and its activations
+/// are freed by then, every gradient is complete, and the update of the
+/// largest parameter tensor (`H²` values in the MLP, `4·H²` in a block's
+/// MLP) holds scratch of its own: the new weights for SGD and momentum,
+/// five tensors for Adam (the two new moments, m̂, v̂ and the update's
+/// terms) and six for AdamW (the decayed weights too), plus a 0-d
+/// constant; counted from what the kernel's `SGD` and `Adam` build. It
+/// wins for wide, shallow models on small batches, where the weights
+/// outweigh the activations.
+///
+/// Left out: the allocator's own overhead.
 ///
 /// ```swift
 /// let shape = try KernelModelShape(
@@ -111,13 +120,30 @@ public struct KernelTrainingMemory: Sendable, Hashable {
     var points: [Int] = [storedActivations + 4 * (4 * e + 1)]  // the loss's backward
     switch shape.architecture {
     case .mlp:
-      points.append(firstStageActivations + gradients - 4 * (hh + h) + 4 * (3 * e + 1) + e + replay)
+      // In a replay the ReLU's upstream gradient is one more tensor: the
+      // product with the checkpoint's gradient that the replayed graph's
+      // backward pass makes, beside the two `replay` counts.
+      points.append(firstStageActivations + gradients - 4 * (hh + h) + 4 * ((checkpointing ? 3 : 2) * e + 1) + replay)
+      // With checkpointing the upstream gradient is the one `replay` counts.
+      points.append(firstStageActivations + gradients + 4 * (checkpointing ? 1 : e + 1) + replay)
     case .transformer:
       points.append(firstStageActivations + gradients - 4 * (8 * hh + 8 * h) + 4 * (21 * e + 1) + replay)
       points.append(
         firstStageActivations + gradients - 4 * (8 * hh + 4 * h)
           + 4 * (6 * e + 4 * shape.batch * hh + 4 * hh + 1) + replay)
     }
+    let largestParameter = shape.architecture == .mlp ? hh : 4 * hh
+    points.append(gradients + Self.updateScratch(optimizer, elements: largestParameter))
     peak = try checkedSum([weights, optimizerStates, batch, points.max()!], quantity)
+  }
+
+  /// Bytes the kernel's optimizer holds beyond the model states while it
+  /// updates one fp32 parameter tensor of `elements` values.
+  private static func updateScratch(_ optimizer: OptimizerKind, elements: Int) -> Int {
+    switch optimizer {
+    case .sgd, .momentum: 4 * elements
+    case .adam: 4 * (5 * elements + 1)
+    case .adamw, .adam8bit: 4 * (6 * elements + 1)
+    }
   }
 }
