@@ -2,9 +2,11 @@ import RealModule
 
 // Element-wise math functions. Each is one scalar function, generic over
 // swift-numerics' `Real`, applied by the module's one unary (or binary)
-// strided loop. `float32` and `float64` compute in their own type; the
-// 16-bit dtypes compute in `Float` and round the result once (see `DType`).
-// Integer and boolean tensors trap: convert them first.
+// strided loop; exp alone has its own kernel, vectorised for the dtypes
+// that compute in `Float` (VectorExp.swift). `float32` and `float64`
+// compute in their own type; the 16-bit dtypes compute in `Float` and
+// round the result once (see `DType`). Integer and boolean tensors trap:
+// convert them first.
 
 extension Tensor {
   // MARK: - Sign and magnitude
