@@ -78,6 +78,7 @@ func exp4(_ x: SIMD4<Float>) -> SIMD4<Float> {
   let n = shifted - C.roundingMagic
   let nBits = unsafeBitCast(shifted, to: SIMD4<Int32>.self) &- C.roundingMagic.bitPattern.int32
 
+  // r = v − n · ln 2, the first subtraction exact; eʳ ≈ 1 + r + r² · q(r).
   let r = (v - n * C.ln2Hi) - n * C.ln2Lo
   let r2 = r * r
   var q = r * C.q4 + C.q3
