@@ -417,7 +417,7 @@ extension Tensor {
           let pointers = UncheckedSendable(value: (a.baseAddress! + offset, out.baseAddress!))
           parallelChunks(count: count, threads: count >= parallelElementThreshold ? threads : 1) { range in
             let (x, z) = pointers.value
-            for t in range { z[t] = kernel(x[t]) }
+            kernel.apply(x + range.lowerBound, z + range.lowerBound, count: range.count)
           }
         }
       }
@@ -436,7 +436,7 @@ extension Tensor {
           walk.forEachRow(elements: range) { starts, length in
             let (x, z) = (a + starts[1], out + starts[0])
             if so == 1 && sa == 1 {
-              for t in 0..<length { z[t] = kernel(x[t]) }
+              kernel.apply(x, z, count: length)
             } else {
               var (o, i) = (0, 0)
               for _ in 0..<length {
@@ -558,6 +558,18 @@ protocol UnaryKernel: Sendable {
   associatedtype A: TensorScalar
   associatedtype R: TensorScalar
   func callAsFunction(_ a: A) -> R
+  /// `z[t] = self(x[t])` for `count` contiguous elements: what `map` calls
+  /// on each dense run. A kernel may replace the element loop (with a
+  /// vectorised one, say) as long as every element gets exactly the bits
+  /// `callAsFunction` gives it, wherever the run starts and ends.
+  func apply(_ x: UnsafePointer<A>, _ z: UnsafeMutablePointer<R>, count: Int)
+}
+
+extension UnaryKernel {
+  @inline(__always)
+  func apply(_ x: UnsafePointer<A>, _ z: UnsafeMutablePointer<R>, count: Int) {
+    for t in 0..<count { z[t] = self(x[t]) }
+  }
 }
 
 /// `a + b`, computed in `S.Compute` and rounded to `S`.

@@ -2,9 +2,11 @@ import RealModule
 
 // Element-wise math functions. Each is one scalar function, generic over
 // swift-numerics' `Real`, applied by the module's one unary (or binary)
-// strided loop. `float32` and `float64` compute in their own type; the
-// 16-bit dtypes compute in `Float` and round the result once (see `DType`).
-// Integer and boolean tensors trap: convert them first.
+// strided loop; exp alone has its own kernel, vectorised for the dtypes
+// that compute in `Float` (VectorExp.swift). `float32` and `float64`
+// compute in their own type; the 16-bit dtypes compute in `Float` and
+// round the result once (see `DType`). Integer and boolean tensors trap:
+// convert them first.
 
 extension Tensor {
   // MARK: - Sign and magnitude
@@ -26,7 +28,21 @@ extension Tensor {
   // MARK: - Exponentials, logarithms, powers
 
   /// eˣ for every element. Overflows to +∞ above about 88.7 (`float32`) or
-  /// 709.8 (`float64`); −∞ gives 0, NaN gives NaN.
+  /// 709.8 (`float64`); −∞ gives 0, NaN gives NaN, ±0 gives exactly 1.
+  ///
+  /// `float32` uses a vectorised polynomial, not the C library's `expf`:
+  /// a range reduction eˣ = 2ⁿ · eʳ and a degree-6 polynomial for eʳ, four
+  /// elements per SIMD instruction, with no branches (see VectorExp.swift).
+  /// It is at most 1 ULP from the correctly rounded result, checked over
+  /// every float32 input: 3.5% of the inputs whose result is not 0, 1 or ∞
+  /// are 1 ULP off, the rest are correctly rounded, subnormal results
+  /// included. The reason is speed: a call to `expf` per element is about
+  /// three times slower, and NumPy's float32 exp is a SIMD polynomial of
+  /// the same kind (up to 3 ULP off, measured the same way). An element's
+  /// result depends on its value only, not on its position, the tensor's
+  /// layout or the number of threads. `float16` and `bfloat16` compute
+  /// through the same float32 code and round once. `float64` uses the C
+  /// library's `exp`, element by element.
   public func exp() -> Tensor { mapFloating("exp", .exp) }
 
   /// The natural logarithm of every element: `log(0) = −∞`, and NaN for
@@ -209,14 +225,21 @@ extension Tensor {
   func mapFloating(_ name: String, _ function: RealFunction) -> Tensor {
     profiled(name, flops: count, bytesRead: elementBytes) {
       switch dtype {
-      case .float32: return map(RealFunctionKernel<Float>(function: function))
-      case .float64: return map(RealFunctionKernel<Double>(function: function))
-      case .float16: return map(RealFunctionKernel<Float16>(function: function))
-      case .bfloat16: return map(RealFunctionKernel<BFloat16>(function: function))
+      case .float32: return map(Float.self, function)
+      case .float64: return map(Double.self, function)
+      case .float16: return map(Float16.self, function)
+      case .bfloat16: return map(BFloat16.self, function)
       case .int32, .bool:
         preconditionFailure("\(name): needs a floating-point tensor, got \(dtype); convert with converted(to: .float32) first")
       }
     }
+  }
+
+  /// `function` applied to this tensor, whose storage holds `S`: exp
+  /// through its own kernel (vectorised for the dtypes that compute in
+  /// `Float`), everything else through `RealFunctionKernel`.
+  private func map<S: FloatingStorage>(_: S.Type, _ function: RealFunction) -> Tensor {
+    function == .exp ? map(ExponentialKernel<S>()) : map(RealFunctionKernel<S>(function: function))
   }
 
   /// `mapFloating` with the function given as closures (used by `clamped`).
@@ -332,7 +355,7 @@ enum RealFunction: Sendable {
   func callAsFunction<T: Real & BinaryFloatingPoint>(_ x: T) -> T {
     switch self {
     case .abs: x.magnitude
-    case .exp: T.exp(x)
+    case .exp: T.exp(x)  // The C library's; `Tensor.exp()` uses `ExponentialKernel`.
     case .log: T.log(x)
     case .sqrt: x.squareRoot()
     case .tanh: T.tanh(x)
@@ -348,4 +371,14 @@ enum RealFunction: Sendable {
 struct RealFunctionKernel<S: FloatingStorage>: UnaryKernel {
   let function: RealFunction
   @inline(__always) func callAsFunction(_ x: S) -> S { S(rounding: function(x.widened)) }
+}
+
+/// eˣ as `Tensor.exp()` defines it for `S` (`FloatingStorage.exponential`):
+/// four lanes at a time on dense runs, one element at a time through the
+/// same lane code on strided ones.
+struct ExponentialKernel<S: FloatingStorage>: UnaryKernel {
+  @inline(__always) func callAsFunction(_ x: S) -> S { S.exponential(x) }
+  @inline(__always) func apply(_ x: UnsafePointer<S>, _ z: UnsafeMutablePointer<S>, count: Int) {
+    S.exponential(x, z, count: count)
+  }
 }

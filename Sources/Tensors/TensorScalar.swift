@@ -30,6 +30,33 @@ protocol FloatingStorage: TensorScalar {
   init(rounding value: Compute)
   /// The value in the compute type, exactly.
   var widened: Compute { get }
+  /// eˣ as `Tensor.exp()` computes it for this dtype: through `exp4`, the
+  /// vectorised float32 exp, for the types that compute in `Float`, and
+  /// through the C library for `Double`.
+  static func exponential(_ x: Self) -> Self
+  /// `z[i] = exponential(x[i])` for `count` contiguous elements, with the
+  /// same bits as the scalar form element by element.
+  static func exponential(_ x: UnsafePointer<Self>, _ z: UnsafeMutablePointer<Self>, count: Int)
+}
+
+extension FloatingStorage where Compute == Float {
+  /// eˣ through `exp4`, rounded once to this type.
+  @inline(__always)
+  static func exponential(_ x: Self) -> Self { Self(rounding: exp4(x.widened)) }
+
+  /// Four elements at a time: widened into one vector, `exp4`, rounded
+  /// back; the last 1 to 3 padded.
+  static func exponential(_ x: UnsafePointer<Self>, _ z: UnsafeMutablePointer<Self>, count: Int) {
+    var i = 0
+    while i < count {
+      let lanes = Swift.min(4, count - i)
+      var v = SIMD4<Float>(repeating: 0)
+      for lane in 0..<lanes { v[lane] = x[i + lane].widened }
+      let y = exp4(v)
+      for lane in 0..<lanes { z[i + lane] = Self(rounding: y[lane]) }
+      i += 4
+    }
+  }
 }
 
 extension Float: FloatingStorage {
@@ -39,6 +66,10 @@ extension Float: FloatingStorage {
   var doubleValue: Double { Double(self) }
   init(rounding value: Float) { self = value }
   var widened: Float { self }
+  @inline(__always) static func exponential(_ x: Float) -> Float { exp4(x) }
+  static func exponential(_ x: UnsafePointer<Float>, _ z: UnsafeMutablePointer<Float>, count: Int) {
+    exp4(x, z, count: count)
+  }
 }
 
 extension Double: FloatingStorage {
@@ -48,6 +79,10 @@ extension Double: FloatingStorage {
   var doubleValue: Double { self }
   init(rounding value: Double) { self = value }
   var widened: Double { self }
+  @inline(__always) static func exponential(_ x: Double) -> Double { Double.exp(x) }
+  static func exponential(_ x: UnsafePointer<Double>, _ z: UnsafeMutablePointer<Double>, count: Int) {
+    for t in 0..<count { z[t] = Double.exp(x[t]) }
+  }
 }
 
 extension Float16: FloatingStorage {
