@@ -6,14 +6,14 @@ extension Tensor {
   ///
   /// The same arithmetic as the composed `(x − m) − log Σ exp(x − m)`
   /// (the maximum m, a NaN in the row winning as `max` has it; each
-  /// exponential rounded to the dtype; the row summed pairwise as `sum`
-  /// does), without the five intermediate tensors the composition makes:
+  /// exponential computed as `exp()` computes it; the row summed pairwise
+  /// as `sum` does), without the five intermediate tensors the composition makes:
   /// on a classifier's logits those allocations and passes, not the
   /// arithmetic, were the cost. Rows are independent, so large tensors
   /// split them across threads with bit-identical results.
   ///
   /// Callers check: contiguous, at least one axis, a non-empty last axis.
-  func lastAxisLogSoftmax<T: BinaryFloatingPoint & SIMDScalar & Real & TensorScalar>(_ type: T.Type) -> Tensor {
+  func lastAxisLogSoftmax<T: BinaryFloatingPoint & SIMDScalar & Real & FloatingStorage>(_ type: T.Type) -> Tensor {
     let width = shape[rank - 1]
     let rows = count / width
     let result = Tensor(uninitialized: shape, dtype: dtype)
@@ -32,8 +32,10 @@ extension Tensor {
                 if m.isNaN { break }
               }
             }
-            // The exponentials go into the output row first, to be summed.
-            for t in 0..<width { zr[t] = T.exp(xr[t] - m) }
+            // The exponentials go into the output row first, to be summed;
+            // through the same kernel as `exp()`.
+            for t in 0..<width { zr[t] = xr[t] - m }
+            T.exponential(zr, zr, count: width)
             let logSum = T.log(pairwiseSum(UnsafePointer(zr), count: width, stride: 1))
             for t in 0..<width { zr[t] = (xr[t] - m) - logSum }
           }
