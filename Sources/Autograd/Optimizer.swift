@@ -54,8 +54,8 @@ public struct SGD: Optimizer {
 
   public mutating func step() {
     for parameter in parameters {
-      // Each line is one fused pass (`adding(_:scaledBy:)`), bit for bit the
-      // textbook expression beside it.
+      // Each line is one fused pass (`adding(_:scaledBy:)` or its in-place
+      // form), bit for bit the textbook expression beside it.
       guard var gradient = parameter.grad else { continue }
       if weightDecay != 0 { gradient = gradient.adding(parameter.value, scaledBy: weightDecay) }  // g + λθ
       if momentum != 0 {
@@ -64,7 +64,10 @@ public struct SGD: Optimizer {
         velocity[key] = buffer.tagged(.optimizerState)
         gradient = nesterov ? gradient.adding(buffer, scaledBy: momentum) : buffer  // g + μb
       }
-      parameter.value = parameter.value.adding(gradient, scaledBy: -learningRate).tagged(.parameter)  // θ − ηg
+      // θ − ηg, in place: the graph that read θ is gone by now, so its
+      // storage is not shared (when it is, the update copies first).
+      parameter.value.add(gradient, scaledBy: -learningRate)
+      _ = parameter.value.tagged(.parameter)
     }
   }
 }

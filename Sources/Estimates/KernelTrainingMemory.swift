@@ -45,8 +45,8 @@
 /// The optimizer step is the last candidate: the graph and its activations
 /// are freed by then, every gradient is complete, and the update of the
 /// largest parameter tensor (`H²` values in the MLP, `4·H²` in a block's
-/// MLP) holds scratch of its own: the new weights for SGD and momentum,
-/// five tensors for Adam (the two new moments, m̂, v̂ and the update's
+/// MLP) holds scratch of its own: none for SGD, which updates the weights
+/// in place, the new velocity for momentum, five tensors for Adam (the two new moments, m̂, v̂ and the update's
 /// terms) and six for AdamW (the decayed weights too), plus a 0-d
 /// constant; counted from what the kernel's `SGD` and `Adam` build. It
 /// wins for wide, shallow models on small batches, where the weights
@@ -124,8 +124,7 @@ public struct KernelTrainingMemory: Sendable, Hashable {
       // product with the checkpoint's gradient that the replayed graph's
       // backward pass makes, beside the two `replay` counts.
       points.append(firstStageActivations + gradients - 4 * (hh + h) + 4 * ((checkpointing ? 3 : 2) * e + 1) + replay)
-      // With checkpointing the upstream gradient is the one `replay` counts.
-      points.append(firstStageActivations + gradients + 4 * (checkpointing ? 1 : e + 1) + replay)
+      points.append(firstStageActivations + gradients + 4 * (e + 1) + replay)
     case .transformer:
       points.append(firstStageActivations + gradients - 4 * (8 * hh + 8 * h) + 4 * (21 * e + 1) + replay)
       points.append(
@@ -141,7 +140,8 @@ public struct KernelTrainingMemory: Sendable, Hashable {
   /// updates one fp32 parameter tensor of `elements` values.
   private static func updateScratch(_ optimizer: OptimizerKind, elements: Int) -> Int {
     switch optimizer {
-    case .sgd, .momentum: 4 * elements
+    case .sgd: 0
+    case .momentum: 4 * elements
     case .adam: 4 * (5 * elements + 1)
     case .adamw, .adam8bit: 4 * (6 * elements + 1)
     }

@@ -237,9 +237,14 @@ extension Tensor {
 
   /// `function` applied to this tensor, whose storage holds `S`: exp
   /// through its own kernel (vectorised for the dtypes that compute in
-  /// `Float`), everything else through `RealFunctionKernel`.
+  /// `Float`), ReLU through one whose loop the compiler vectorises (it runs
+  /// on every hidden layer), everything else through `RealFunctionKernel`.
   private func map<S: FloatingStorage>(_: S.Type, _ function: RealFunction) -> Tensor {
-    function == .exp ? map(ExponentialKernel<S>()) : map(RealFunctionKernel<S>(function: function))
+    switch function {
+    case .exp: map(ExponentialKernel<S>())
+    case .relu: map(ReluKernel<S>())
+    default: map(RealFunctionKernel<S>(function: function))
+    }
   }
 
   /// `mapFloating` with the function given as closures (used by `clamped`).
@@ -371,6 +376,12 @@ enum RealFunction: Sendable {
 struct RealFunctionKernel<S: FloatingStorage>: UnaryKernel {
   let function: RealFunction
   @inline(__always) func callAsFunction(_ x: S) -> S { S(rounding: function(x.widened)) }
+}
+
+/// max(x, 0) with NaN kept, as `reluScalar`, without `RealFunction`'s
+/// switch in the loop.
+struct ReluKernel<S: FloatingStorage>: UnaryKernel {
+  @inline(__always) func callAsFunction(_ x: S) -> S { S(rounding: reluScalar(x.widened)) }
 }
 
 /// eˣ as `Tensor.exp()` defines it for `S` (`FloatingStorage.exponential`):

@@ -30,6 +30,61 @@ extension Tensor {
   }
 }
 
+extension Tensor {
+  /// Adds `other × factor` to this tensor in place: the same bits as
+  /// `self = self.adding(other, scaledBy: factor)`, without a new tensor
+  /// when this one's storage is not shared.
+  ///
+  /// This is the optimizer's update `θ ← θ − η·g`, done where the weights
+  /// already are, as PyTorch's optimizers do: no fresh allocation (and on
+  /// a large weight no fresh pages to fault in) every step. Value
+  /// semantics hold: when another tensor, a view or an autograd graph
+  /// still shares the storage, it is copied first (copy on write), so no
+  /// other holder ever sees the change. Other layouts, broadcasting and
+  /// `int32` take `adding(_:scaledBy:)` and replace `self`.
+  ///
+  /// - Parameters:
+  ///   - other: The tensor to scale; same dtype, broadcastable to `self`.
+  ///   - factor: The scale, rounded to the dtype.
+  public mutating func add(_ other: Tensor, scaledBy factor: Double) {
+    guard other.shape == shape, other.dtype == dtype, other.isContiguous, dtype != .int32, dtype != .bool else {
+      self = adding(other, scaledBy: factor)
+      return
+    }
+    makeStorageUnique()
+    guard isContiguous else {
+      self = adding(other, scaledBy: factor)
+      return
+    }
+    let target = self
+    _ = profiled("addScaled", flops: 2 * count, bytesRead: elementBytes + other.elementBytes) {
+      switch dtype {
+      case .float32: target.addInPlace(other, FloatingAddScaled<Float>(factor))
+      case .float64: target.addInPlace(other, FloatingAddScaled<Double>(factor))
+      case .float16: target.addInPlace(other, FloatingAddScaled<Float16>(factor))
+      case .bfloat16: target.addInPlace(other, FloatingAddScaled<BFloat16>(factor))
+      case .int32, .bool: preconditionFailure("unreachable: handled above")
+      }
+      return target
+    }
+  }
+
+  /// `self[i] = kernel(self[i], other[i])` over two contiguous tensors of
+  /// one shape, this one holding its storage alone.
+  private func addInPlace<S: FloatingStorage>(_ other: Tensor, _ kernel: FloatingAddScaled<S>) {
+    other.storage.withUnsafeBufferPointer(as: S.self) { b in
+      storage.withUnsafeMutableBufferPointer(as: S.self) { a in
+        let pointers = UncheckedSendable(value: (a.baseAddress! + offset, b.baseAddress! + other.offset))
+        let threads = count >= parallelElementThreshold ? defaultThreadCount : 1
+        parallelChunks(count: count, threads: threads) { range in
+          let (x, y) = pointers.value
+          for t in range { x[t] = kernel(x[t], y[t]) }
+        }
+      }
+    }
+  }
+}
+
 /// `a + round(b × factor)`, each step computed in `S.Compute` and rounded
 /// to `S`, as the two separate operations would.
 struct FloatingAddScaled<S: FloatingStorage>: BinaryKernel {

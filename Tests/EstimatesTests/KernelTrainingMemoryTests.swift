@@ -25,6 +25,7 @@ struct KernelTrainingMemoryTests {
   static let cases: [Case] = [
     Case(architecture: .mlp, layers: 2, hidden: 256, heads: 1, sequence: 1, batch: 2, optimizer: .adam, checkpointing: false),
     Case(architecture: .mlp, layers: 2, hidden: 256, heads: 1, sequence: 1, batch: 2, optimizer: .adamw, checkpointing: false),
+    Case(architecture: .mlp, layers: 2, hidden: 256, heads: 1, sequence: 1, batch: 2, optimizer: .sgd, checkpointing: true),
     Case(architecture: .transformer, layers: 1, hidden: 128, heads: 4, sequence: 2, batch: 1, optimizer: .adam, checkpointing: false),
     Case(architecture: .mlp, layers: 2, hidden: 32, heads: 1, sequence: 16, batch: 2, optimizer: .sgd, checkpointing: false),
     Case(architecture: .mlp, layers: 1, hidden: 64, heads: 1, sequence: 32, batch: 4, optimizer: .momentum, checkpointing: true),

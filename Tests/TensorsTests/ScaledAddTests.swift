@@ -57,3 +57,46 @@ import Testing
     #expect(report["*"] == nil && report["+"] == nil)
   }
 }
+
+/// The in-place form: the same bits, no new storage when unshared, and
+/// value semantics when shared.
+@Suite struct InPlaceScaledAddTests {
+  @Test(arguments: [DType.float32, .float64, .float16, .bfloat16])
+  func matchesTheFreshTensor(dtype: DType) {
+    var rng = RandomGenerator(seed: 12)
+    let theta = rng.normal([70_001]).converted(to: dtype)  // above the threading threshold
+    let gradient = rng.normal([70_001]).converted(to: dtype)
+    let expected = theta.adding(gradient, scaledBy: -0.01)
+    var updated = theta.converted(to: dtype, forceCopy: true, reason: "test")
+    updated.add(gradient, scaledBy: -0.01)
+    #expect(updated.converted(to: .float64).scalars(as: Double.self) == expected.converted(to: .float64).scalars(as: Double.self))
+  }
+
+  @Test func unsharedStorageIsUpdatedWithoutAllocating() {
+    var theta = Tensor([1, 2, 3, 4] as [Float], shape: [2, 2])
+    let gradient = Tensor([2, 2, 2, 2] as [Float], shape: [2, 2])
+    let (_, report) = withMemoryTracking { theta.add(gradient, scaledBy: -0.5) }
+    #expect(report.total.allocations == 0)
+    #expect(theta.scalars(as: Float.self) == [0, 1, 2, 3])
+  }
+
+  @Test func sharedStorageIsCopiedFirst() {
+    var theta = Tensor([1, 2, 3, 4] as [Float], shape: [4])
+    let kept = theta
+    let view = theta.reshaped([2, 2])
+    theta.add(Tensor([1, 1, 1, 1] as [Float], shape: [4]), scaledBy: 10)
+    #expect(theta.scalars(as: Float.self) == [11, 12, 13, 14])
+    #expect(kept.scalars(as: Float.self) == [1, 2, 3, 4])
+    #expect(view.scalars(as: Float.self) == [1, 2, 3, 4])
+  }
+
+  @Test func otherLayoutsFallBackToAFreshTensor() {
+    var theta = Tensor([1, 2, 3, 4, 5, 6] as [Float], shape: [2, 3])
+    let row = Tensor([1, 0, -1] as [Float], shape: [3])
+    theta.add(row, scaledBy: 2)  // broadcast
+    #expect(theta.scalars(as: Float.self) == [3, 2, 1, 6, 5, 4])
+    var transposed = Tensor([1, 2, 3, 4] as [Float], shape: [2, 2]).transposed()
+    transposed.add(Tensor([1, 1, 1, 1] as [Float], shape: [2, 2]), scaledBy: 1)
+    #expect(transposed.scalars(as: Float.self) == [2, 4, 3, 5])
+  }
+}

@@ -1,7 +1,8 @@
 // Training steps per second of an MLP with the Autograd module, printed as
 // one JSON object per line so that the runner script can set them beside
 // a peer: {"model", "batch", "steps", "seconds", "steps_per_second", "microseconds_per_step"}.
-// `TrainingBenchmark mlp-32-32-2` runs one model only.
+// `TrainingBenchmark mlp-32-32-2` runs one model only; `--profile` prints
+// where the time of its steps goes, operation by operation.
 import Foundation
 import Groundwork
 
@@ -23,10 +24,19 @@ func measure(sizes: [Int], batch: Int, steps: Int) -> (seconds: Double, steps: I
   return (Date().timeIntervalSince(start), steps)
 }
 
-// Model names given as arguments run only those models (for profiling one).
-let chosen = Set(CommandLine.arguments.dropFirst())
+// Model names given as arguments run only those models (for profiling one);
+// `--profile` prints the kernel's per-operation profile of the timed steps
+// instead of the JSON line.
+let arguments = CommandLine.arguments.dropFirst()
+let profiling = arguments.contains("--profile")
+let chosen = Set(arguments.filter { $0 != "--profile" })
 for (name, sizes, batch, steps) in [("mlp-784-256-10", [784, 256, 10], 128, 200), ("mlp-32-32-2", [32, 32, 2], 8, 2000)]
 where chosen.isEmpty || chosen.contains(name) {
+  if profiling {
+    let (_, report) = profile { measure(sizes: sizes, batch: batch, steps: steps) }
+    print("\(name), \(steps) steps and their warm-up:\n\(report)")
+    continue
+  }
   let (seconds, count) = measure(sizes: sizes, batch: batch, steps: steps)
   print(
     "{\"model\": \"\(name)\", \"batch\": \(batch), \"steps\": \(count), \"seconds\": \(seconds), "
