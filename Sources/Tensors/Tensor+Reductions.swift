@@ -236,6 +236,9 @@ extension Tensor {
   /// the parameters. Each output is one pairwise sum over all its inputs.
   public func sum(axes: [Int], keepDims: Bool = false) -> Tensor {
     profiled("sum", flops: count, bytesRead: elementBytes) {
+      if axes.count == 1 && (axes[0] == 0 || axes[0] == -2), let sums = columnSums(keepDims: keepDims) {
+        return sums
+      }
       let layout = reductionLayout(axes, keepDims: keepDims, context: "sum")
       let threads = layout.threadsPerOutput
       switch dtype {

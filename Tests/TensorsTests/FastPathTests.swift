@@ -48,6 +48,25 @@ import Testing
     }
   }
 
+  @Test(arguments: [[1, 5], [3, 4], [8, 3], [9, 3], [17, 5], [128, 256], [1000, 7], [65, 2]])
+  func columnSumsMatchTheStridedReduction(shape: [Int]) {
+    var rng = RandomGenerator(seed: 41)
+    for dtype in [DType.float32, .float64] {
+      let a = (rng.normal(shape) * 100).converted(to: dtype)
+      let general = strided(a)  // takes the per-column reduction
+      for keepDims in [false, true] {
+        let fast = a.sum(axis: 0, keepDims: keepDims)
+        let walked = general.sum(axis: 0, keepDims: keepDims)
+        #expect(fast.shape == walked.shape)
+        #expect(
+          fast.converted(to: .float64).scalars(as: Double.self).map(\.bitPattern)
+            == walked.converted(to: .float64).scalars(as: Double.self).map(\.bitPattern),
+          "\(dtype) \(shape) keepDims \(keepDims)")
+        #expect(a.sum(axis: -2, keepDims: keepDims).shape == walked.shape)
+      }
+    }
+  }
+
   @Test func denseWhereMatchesTheStridedWalk() {
     var rng = RandomGenerator(seed: 36)
     let a = rng.normal([6, 5])
