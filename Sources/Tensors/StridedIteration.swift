@@ -1,3 +1,5 @@
+import Synchronization
+
 /// How one operand of an element-wise loop is laid out: where its first
 /// element is and how far (in elements) to step along each axis of the
 /// shape being walked.
@@ -137,7 +139,52 @@ struct StridedWalk {
 /// The row-major (C order) strides of a dense tensor of `shape`, in
 /// elements: the last axis has stride 1, each axis before it the product of
 /// the lengths after it.
+///
+/// Every new tensor needs them, and a fresh array is an allocation that
+/// costs more than a small tensor's arithmetic, so the arrays of the last
+/// few shapes are kept and shared (arrays are values: sharing one is
+/// safe). A network repeats a handful of shapes step after step.
 func rowMajorStrides(for shape: [Int]) -> [Int] {
+  switch shape.count {
+  case 0: return []
+  case 1: return unitStrides
+  default: break
+  }
+  if let known = recentStrides.withLock({ $0.strides(for: shape) }) { return known }
+  let strides = computedRowMajorStrides(for: shape)
+  recentStrides.withLock { $0.remember(shape, strides) }
+  return strides
+}
+
+/// The strides of every 1-d tensor.
+private let unitStrides = [1]
+
+/// The strides of recently made shapes, most recent last.
+private let recentStrides = Mutex(RecentStrides())
+
+/// A few (shape, strides) pairs, replaced oldest first.
+private struct RecentStrides {
+  static let capacity = 8
+  var entries: [(shape: [Int], strides: [Int])] = []
+  var next = 0
+
+  func strides(for shape: [Int]) -> [Int]? {
+    for entry in entries where entry.shape == shape { return entry.strides }
+    return nil
+  }
+
+  mutating func remember(_ shape: [Int], _ strides: [Int]) {
+    if entries.count < Self.capacity {
+      entries.append((shape, strides))
+    } else {
+      entries[next] = (shape, strides)
+      next = (next + 1) % Self.capacity
+    }
+  }
+}
+
+/// `rowMajorStrides(for:)` worked out.
+private func computedRowMajorStrides(for shape: [Int]) -> [Int] {
   var strides = [Int](repeating: 1, count: shape.count)
   var running = 1
   for axis in shape.indices.reversed() {

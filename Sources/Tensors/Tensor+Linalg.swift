@@ -29,6 +29,7 @@
 ///   - b: The right operand, `[..., k, n]` or `[k]`.
 /// - Returns: A new row-major tensor of the operands' dtype.
 public func matmul(_ a: Tensor, _ b: Tensor) -> Tensor {
+  if let product = matrixProduct(a, b) { return product }
   let plan = MatmulShapes(a, b)
   let flops = 2 * plan.batch.reduce(1, *) * plan.m * plan.n * plan.k
   return profiled("matmul", flops: flops, bytesRead: a.elementBytes + b.elementBytes) {
@@ -149,6 +150,39 @@ struct MatmulShapes {
       preconditionFailure("matmul: \(a.shape) × \(b.shape): batch axes do not broadcast: \(mismatch)")
     }
     resultShape = batch + (a.rank == 1 ? [] : [m]) + (b.rank == 1 ? [] : [n])
+  }
+}
+
+/// The product of two non-empty float32 or float64 matrices that BLAS can
+/// read in place, or nil for everything else (batches, vectors, 16-bit
+/// and integer dtypes, copies, empty axes and mismatches, which the
+/// general path handles and reports).
+///
+/// The same single gemm call the general path makes for two matrices,
+/// without working out batch shapes first: on the small matrices of a
+/// tiny network those arrays cost more than the multiplication.
+private func matrixProduct(_ a: Tensor, _ b: Tensor) -> Tensor? {
+  guard a.rank == 2, b.rank == 2, a.dtype == b.dtype, a.dtype == .float32 || a.dtype == .float64 else { return nil }
+  let (m, k, n) = (a.shape[0], a.shape[1], b.shape[1])
+  guard b.shape[0] == k, m > 0, k > 0, n > 0,
+    let leftLayout = BLAS.layout(rows: m, cols: k, strides: a.strides),
+    let rightLayout = BLAS.layout(rows: k, cols: n, strides: b.strides)
+  else { return nil }
+  return profiled("matmul", flops: 2 * m * n * k, bytesRead: a.elementBytes + b.elementBytes) {
+    let result = Tensor(uninitialized: [m, n], dtype: a.dtype)
+    func gemm<T: BLASScalar>(_: T.Type) {
+      a.storage.withUnsafeBufferPointer(as: T.self) { pa in
+        b.storage.withUnsafeBufferPointer(as: T.self) { pb in
+          result.storage.withUnsafeMutableBufferPointer(as: T.self) { pc in
+            T.gemm(
+              m: m, n: n, k: k, a: pa.baseAddress! + a.offset, leftLayout,
+              b: pb.baseAddress! + b.offset, rightLayout, c: pc.baseAddress!)
+          }
+        }
+      }
+    }
+    if a.dtype == .float32 { gemm(Float.self) } else { gemm(Double.self) }
+    return result
   }
 }
 

@@ -71,3 +71,34 @@ import Testing
     #expect(visited(walk)[0] == [])
   }
 }
+
+/// `rowMajorStrides` keeps the arrays of recent shapes; what it returns
+/// must not depend on what it saw before, nor on which thread asks.
+@Suite struct RecentStridesTests {
+  /// The strides written out: each axis the product of the lengths after it.
+  func expected(_ shape: [Int]) -> [Int] {
+    shape.indices.map { axis in shape[(axis + 1)...].reduce(1) { $0 * Swift.max($1, 1) } }
+  }
+
+  @Test func manyShapesInTurnGiveTheirOwnStrides() {
+    // More shapes than the cache holds, each asked for several times.
+    let shapes: [[Int]] = (0..<40).map { i in [i % 5 + 1, i % 7, i % 3 + 2] } + [[], [9], [0, 4], [2, 3, 4, 5]]
+    for _ in 0..<3 {
+      for shape in shapes { #expect(rowMajorStrides(for: shape) == expected(shape), "\(shape)") }
+    }
+  }
+
+  @Test func concurrentCallersAgree() async {
+    await withTaskGroup(of: Bool.self) { group in
+      for task in 0..<8 {
+        group.addTask {
+          (0..<500).allSatisfy { i in
+            let shape = [task + 1, i % 13 + 1, 3]
+            return rowMajorStrides(for: shape) == [(i % 13 + 1) * 3, 3, 1]
+          }
+        }
+      }
+      for await agreed in group { #expect(agreed) }
+    }
+  }
+}
