@@ -79,7 +79,8 @@ public enum Loss {
     // Σ_c qᵢ_c: 1 for a one-hot or smoothed row (up to rounding).
     let mass = (0..<rows).map { row in distribution[(row * classes)..<((row + 1) * classes)].reduce(0, +) }
     return Variable(loss, operation: "crossentropy", inputs: [logits]) { grad in
-      let scale = weights.map { $0 * grad.item() / totalWeight }
+      let upstream = grad.item()
+      let scale = weights.map { $0 * upstream / totalWeight }
       let qScale = constant(scale, shape: [rows, 1], dtype: dtype)
       let pScale = constant(zip(mass, scale).map(*), shape: [rows, 1], dtype: dtype)
       return [logProbabilities.exp() * pScale - q * qScale]
