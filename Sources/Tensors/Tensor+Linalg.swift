@@ -170,19 +170,28 @@ private func matrixProduct(_ a: Tensor, _ b: Tensor) -> Tensor? {
   else { return nil }
   return profiled("matmul", flops: 2 * m * n * k, bytesRead: a.elementBytes + b.elementBytes) {
     let result = Tensor(uninitialized: [m, n], dtype: a.dtype)
-    func gemm<T: BLASScalar>(_: T.Type) {
-      a.storage.withUnsafeBufferPointer(as: T.self) { pa in
-        b.storage.withUnsafeBufferPointer(as: T.self) { pb in
-          result.storage.withUnsafeMutableBufferPointer(as: T.self) { pc in
-            T.gemm(
-              m: m, n: n, k: k, a: pa.baseAddress! + a.offset, leftLayout,
-              b: pb.baseAddress! + b.offset, rightLayout, c: pc.baseAddress!)
-          }
-        }
+    if a.dtype == .float32 {
+      singleGemm(m, n, k, a, leftLayout, b, rightLayout, into: result, Float.self)
+    } else {
+      singleGemm(m, n, k, a, leftLayout, b, rightLayout, into: result, Double.self)
+    }
+    return result
+  }
+}
+
+/// `result = left · right` for two matrices BLAS reads in place: one gemm.
+private func singleGemm<T: BLASScalar>(
+  _ m: Int, _ n: Int, _ k: Int, _ left: Tensor, _ leftLayout: BLAS.MatrixLayout,
+  _ right: Tensor, _ rightLayout: BLAS.MatrixLayout, into result: Tensor, _: T.Type
+) {
+  left.storage.withUnsafeBufferPointer(as: T.self) { pa in
+    right.storage.withUnsafeBufferPointer(as: T.self) { pb in
+      result.storage.withUnsafeMutableBufferPointer(as: T.self) { pc in
+        T.gemm(
+          m: m, n: n, k: k, a: pa.baseAddress! + left.offset, leftLayout,
+          b: pb.baseAddress! + right.offset, rightLayout, c: pc.baseAddress!)
       }
     }
-    if a.dtype == .float32 { gemm(Float.self) } else { gemm(Double.self) }
-    return result
   }
 }
 
@@ -192,17 +201,9 @@ private func batchedGemm<T: BLASScalar>(_ plan: MatmulShapes, _ result: Tensor, 
   let (left, leftLayout) = blasOperand(plan.left)
   let (right, rightLayout) = blasOperand(plan.right)
   if plan.batch.isEmpty {
-    // Two matrices: one gemm, without the batch bookkeeping below, which
-    // costs more than the product itself for small matrices.
-    left.storage.withUnsafeBufferPointer(as: T.self) { pa in
-      right.storage.withUnsafeBufferPointer(as: T.self) { pb in
-        result.storage.withUnsafeMutableBufferPointer(as: T.self) { pc in
-          T.gemm(
-            m: m, n: n, k: k, a: pa.baseAddress! + left.offset, leftLayout,
-            b: pb.baseAddress! + right.offset, rightLayout, c: pc.baseAddress!)
-        }
-      }
-    }
+    // Two matrices (a vector among them, or an operand copied for BLAS):
+    // one gemm, without the batch bookkeeping below.
+    singleGemm(m, n, k, left, leftLayout, right, rightLayout, into: result, T.self)
     return
   }
   let batchRank = plan.batch.count

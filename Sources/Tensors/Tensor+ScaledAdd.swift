@@ -47,12 +47,9 @@ extension Tensor {
   ///   - other: The tensor to scale; same dtype, broadcastable to `self`.
   ///   - factor: The scale, rounded to the dtype.
   public mutating func add(_ other: Tensor, scaledBy factor: Double) {
-    guard other.shape == shape, other.dtype == dtype, other.isContiguous, dtype != .int32, dtype != .bool else {
-      self = adding(other, scaledBy: factor)
-      return
-    }
-    makeStorageUnique()
-    guard isContiguous else {
+    let fits = other.shape == shape && other.dtype == dtype && other.isContiguous && dtype != .int32 && dtype != .bool
+    if fits { makeStorageUnique() }
+    guard fits && isContiguous else {
       self = adding(other, scaledBy: factor)
       return
     }
