@@ -50,6 +50,9 @@ public final class Linear: Layer {
   }
 
   public func callAsFunction(_ input: Variable) -> Variable {
+    // A batch of rows with a bias is one fused operation; a batch of
+    // sequences ([B, S, in]) stays a matmul and an addition.
+    if input.shape.count == 2, let bias { return input.linear(weight: weight, bias: bias) }
     let product = input.shape.count == 1 ? input.reshaped([1, input.shape[0]]).matmul(weight) : input.matmul(weight)
     return bias.map { product + $0 } ?? product
   }

@@ -72,18 +72,22 @@ public enum Loss {
     let totalWeight = weights.reduce(0, +)
     precondition(totalWeight > 0, "crossEntropy: every row is ignored or has weight 0")
     let dtype = logits.value.dtype
-    let q = constant(distribution, shape: [rows, classes], dtype: dtype)
     let logProbabilities = logits.value.logSoftmax(axis: 1)
-    let perRow = -(q * logProbabilities).sum(axis: 1)
-    let loss = (perRow * constant(weights, shape: [rows], dtype: dtype)).sum() / totalWeight
+    // −Σᵢ wᵢ Σ_c qᵢ_c log pᵢ_c / Σw, summed in Double: the targets and the
+    // weights stay arrays, and only log p is a tensor.
+    let rowSums = logProbabilities.rowWeightedSums(distribution)
+    var weightedSum = 0.0
+    for (weight, rowSum) in zip(weights, rowSums) { weightedSum += weight * rowSum }
+    let loss = -weightedSum / totalWeight
     // Σ_c qᵢ_c: 1 for a one-hot or smoothed row (up to rounding).
     let mass = (0..<rows).map { row in distribution[(row * classes)..<((row + 1) * classes)].reduce(0, +) }
-    return Variable(loss, operation: "crossentropy", inputs: [logits]) { grad in
+    return Variable(Tensor(scalar: loss, dtype: dtype), operation: "crossentropy", inputs: [logits]) { grad in
       let upstream = grad.item()
       let scale = weights.map { $0 * upstream / totalWeight }
-      let qScale = constant(scale, shape: [rows, 1], dtype: dtype)
-      let pScale = constant(zip(mass, scale).map(*), shape: [rows, 1], dtype: dtype)
-      return [logProbabilities.exp() * pScale - q * qScale]
+      return [
+        logProbabilities.softmaxCrossEntropyGradient(
+          targets: distribution, targetScales: scale, probabilityScales: zip(mass, scale).map(*))
+      ]
     }
   }
 
@@ -93,7 +97,7 @@ public enum Loss {
     let (rows, classes) = (logProbabilities.shape[0], logProbabilities.shape[1])
     var onehot = [Double](repeating: 0, count: rows * classes)
     for (row, target) in targets.enumerated() { onehot[row * classes + target] = 1 }
-    let mask = Variable(Tensor(onehot, shape: [rows, classes]).converted(to: logProbabilities.value.dtype))
+    let mask = Variable(constant(onehot, shape: [rows, classes], dtype: logProbabilities.value.dtype))
     return -(mask * logProbabilities).sum() / Double(rows)
   }
 
@@ -114,7 +118,7 @@ public enum Loss {
     let (rows, classes) = (logits.shape[0], logits.shape[1])
     var onehot = [Double](repeating: 0, count: rows * classes)
     for (row, target) in targets.enumerated() { onehot[row * classes + target] = 1 }
-    let mask = Variable(Tensor(onehot, shape: [rows, classes]).converted(to: logits.value.dtype))
+    let mask = Variable(constant(onehot, shape: [rows, classes], dtype: logits.value.dtype))
     let logPt = (mask * logits.logSoftmax(axis: 1)).sum(axis: 1)
     let modulation = (1.0 - logPt.exp()).pow(gamma)
     return -(modulation * logPt).mean()

@@ -22,6 +22,30 @@ extension Variable {
     }
   }
 
+  /// `self · weight + bias` for a batch of rows `[N, in]`, a weight
+  /// `[in, out]` and a bias `[out]`: a linear layer as one operation
+  /// (PyTorch's `F.linear`, with the weight stored the other way round).
+  ///
+  /// The same values and gradients as `matmul(weight) + bias`, as one
+  /// node that keeps one [N, out] tensor instead of two:
+  /// d/dx = g·Wᵀ, d/dW = xᵀ·g, d/db = Σ over rows of g.
+  public func linear(weight: Variable, bias: Variable) -> Variable {
+    precondition(
+      shape.count == 2 && weight.shape.count == 2 && bias.shape == [weight.shape[1]],
+      "linear needs x [N, in], W [in, out] and b [out]: \(shape), \(weight.shape), \(bias.shape)")
+    let (x, w) = (value, weight.value)
+    let (needsX, needsW, needsB) = (requiresGrad, weight.requiresGrad, bias.requiresGrad)
+    let (inputShape, biasShape) = (shape, bias.shape)
+    return Variable(Tensors.matmul(x, w, adding: bias.value), operation: "linear", inputs: [self, weight, bias]) {
+      grad in
+      [
+        needsX ? reduceToShape(Tensors.matmul(grad, w.transposed()), inputShape) : nil,
+        needsW ? Tensors.matmul(x.transposed(), grad) : nil,
+        needsB ? reduceToShape(grad, biasShape) : nil,
+      ]
+    }
+  }
+
   /// The same values in another shape (same count): the gradient is
   /// reshaped back.
   public func reshaped(_ shape: [Int]) -> Variable {

@@ -9,7 +9,8 @@
 // constants an operation makes (the causal mask). In fp32 elements, with
 // E = B·S·H, N = B·S rows and H the width:
 //
-//   Linear with bias        matmul E, + bias E                           2E
+//   Linear with bias        on rows [N, H] (the MLP): one fused node     E
+//                           on sequences [B, S, H]: matmul E, + bias E    2E
 //   ReLU                    output                                        E
 //   LayerNorm (composite)   mean: sum N, ÷H N; x − mean E; (·)² E;
 //                           mean N, N; + ε N; √ N; ÷ E; · γ E; + β E     5E + 6N
@@ -38,11 +39,11 @@
 
 extension KernelModelShape {
   /// Elements one hidden layer (MLP) or block (transformer) keeps for the
-  /// backward pass when its input needs a gradient: `3E` (Linear 2E, ReLU
+  /// backward pass when its input needs a gradient: `2E` (Linear E, ReLU
   /// E) or `64E + 12N + 4·B·A·S² + S²`.
   var stageActivationElements: Int {
     switch architecture {
-    case .mlp: 3 * elements
+    case .mlp: 2 * elements
     case .transformer: 64 * elements + 12 * rows + 4 * batch * heads * sequence * sequence + sequence * sequence
     }
   }
@@ -53,10 +54,10 @@ extension KernelModelShape {
     architecture == .transformer ? 2 * elements + 6 * rows : 0
   }
 
-  /// Elements kept after the stages: the MLP's last Linear (2E) and the
+  /// Elements kept after the stages: the MLP's last Linear (E) and the
   /// loss (2E + 1).
   var headActivationElements: Int {
-    (architecture == .mlp ? 2 * elements : 0) + 2 * elements + 1
+    (architecture == .mlp ? elements : 0) + 2 * elements + 1
   }
 
   /// Elements of activations live at the end of the forward pass.

@@ -41,8 +41,14 @@ enum BLAS {
     return nil
   }
 
-  /// `c = a · b` in single precision, with `c` row-major `[m, n]` and
-  /// leading dimension `n` (`cblas_sgemm` with α = 1, β = 0).
+  /// `c += a · b` in single precision, with `c` row-major `[m, n]` and
+  /// leading dimension `n` (`cblas_sgemm` with α = 1, β = 1).
+  ///
+  /// Callers pass a zeroed `c` for a plain product. β = 1 is the one value
+  /// with which OpenBLAS leaves C alone before accumulating; with β = 0 it
+  /// first stores zeros column by column, which on the small matrices of a
+  /// tiny network cost more than the multiplication. The sums are the
+  /// same either way: the first partial product is added to +0.
   static func gemm(
     m: Int, n: Int, k: Int,
     a: UnsafePointer<Float>, _ aLayout: MatrixLayout,
@@ -55,12 +61,14 @@ enum BLAS {
       numericCast(m), numericCast(n), numericCast(k),
       1, a, numericCast(aLayout.leadingDimension),
       b, numericCast(bLayout.leadingDimension),
-      0, c, numericCast(n)
+      1, c, numericCast(n)
     )
   }
 
-  /// `c = a · b` in double precision, with `c` row-major `[m, n]` and
-  /// leading dimension `n` (`cblas_dgemm` with α = 1, β = 0).
+  /// `c += a · b` in double precision, with `c` row-major `[m, n]` and
+  /// leading dimension `n` (`cblas_dgemm` with α = 1, β = 1; see the
+  /// single-precision form for why callers zero `c` instead of passing
+  /// β = 0).
   static func gemm(
     m: Int, n: Int, k: Int,
     a: UnsafePointer<Double>, _ aLayout: MatrixLayout,
@@ -73,7 +81,7 @@ enum BLAS {
       numericCast(m), numericCast(n), numericCast(k),
       1, a, numericCast(aLayout.leadingDimension),
       b, numericCast(bLayout.leadingDimension),
-      0, c, numericCast(n)
+      1, c, numericCast(n)
     )
   }
 
@@ -109,7 +117,7 @@ enum BLAS {
 
 /// The scalar types BLAS multiplies, so that batched code is written once.
 protocol BLASScalar: TensorScalar {
-  /// `c = a · b` through `cblas_sgemm` or `cblas_dgemm` (see `BLAS.gemm`).
+  /// `c += a · b` through `cblas_sgemm` or `cblas_dgemm` (see `BLAS.gemm`).
   static func gemm(
     m: Int, n: Int, k: Int,
     a: UnsafePointer<Self>, _ aLayout: BLAS.MatrixLayout,

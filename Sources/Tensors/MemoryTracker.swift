@@ -7,17 +7,22 @@ import Synchronization
 /// `withMemoryTag(_:_:)`, default `.untagged`); `Tensor.tagged(_:)` moves it
 /// to another tag later.
 public struct MemoryTag: Hashable, Sendable, CustomStringConvertible {
+  /// The built-in tags' names, in the order of their fixed rows: the
+  /// tags every tensor operation reads are constants, not lazily made.
+  static let builtInNames = ["parameter", "gradient", "optimizerState", "activation", "temporary", "untagged"]
+
   /// The tag's name, as reports print it.
-  public let name: String
+  public var name: String { MemoryTagRegistry.name(at: slot) }
   /// The tag's row in the tracker's counters: every tag of the same name
   /// gets the same row, once, when it is made. The tracker counts every
   /// allocation and release of the process, so it indexes an array with
-  /// this instead of hashing the tag into a dictionary each time.
+  /// this instead of hashing the tag into a dictionary each time. It is
+  /// all a tag holds (the name lives in the registry), so that the tag
+  /// every storage carries is copied without reference counting.
   let slot: Int
 
   /// A tag with a name of your own: `MemoryTag("kv-cache")`.
   public init(_ name: String) {
-    self.name = name
     slot = MemoryTagRegistry.slot(for: name)
   }
 
@@ -32,17 +37,17 @@ public struct MemoryTag: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// Weights and biases: live for the whole run.
-  public static let parameter = MemoryTag("parameter")
+  public static var parameter: MemoryTag { MemoryTag(slot: 0) }
   /// Gradients of the parameters: one per parameter during training.
-  public static let gradient = MemoryTag("gradient")
+  public static var gradient: MemoryTag { MemoryTag(slot: 1) }
   /// Optimizer state, such as Adam's two moment estimates per parameter.
-  public static let optimizerState = MemoryTag("optimizerState")
+  public static var optimizerState: MemoryTag { MemoryTag(slot: 2) }
   /// Intermediate results kept for the backward pass.
-  public static let activation = MemoryTag("activation")
+  public static var activation: MemoryTag { MemoryTag(slot: 3) }
   /// Scratch results freed within the operation or step that made them.
-  public static let temporary = MemoryTag("temporary")
+  public static var temporary: MemoryTag { MemoryTag(slot: 4) }
   /// Storage allocated outside any `withMemoryTag` scope.
-  public static let untagged = MemoryTag("untagged")
+  public static var untagged: MemoryTag { MemoryTag(slot: 5) }
 
   /// The name.
   public var description: String { name }
@@ -68,7 +73,8 @@ public struct MemoryTag: Hashable, Sendable, CustomStringConvertible {
 /// The rows of the tracker's counters: one per distinct tag name, in the
 /// order the names were first used.
 enum MemoryTagRegistry {
-  private static let table = Mutex<(slots: [String: Int], names: [String])>(([:], []))
+  private static let table = Mutex<(slots: [String: Int], names: [String])>(
+    (Dictionary(uniqueKeysWithValues: MemoryTag.builtInNames.enumerated().map { ($1, $0) }), MemoryTag.builtInNames))
 
   /// The row of `name`, made on first use.
   static func slot(for name: String) -> Int {
@@ -80,16 +86,20 @@ enum MemoryTagRegistry {
     }
   }
 
+  /// The name of the tag whose row is `slot`.
+  static func name(at slot: Int) -> String {
+    table.withLock { $0.names[slot] }
+  }
+
   /// The tag whose row is `slot`.
   static func tag(at slot: Int) -> MemoryTag {
-    MemoryTag(name: table.withLock { $0.names[slot] }, slot: slot)
+    MemoryTag(slot: slot)
   }
 }
 
 extension MemoryTag {
   /// A tag whose row is already known.
-  fileprivate init(name: String, slot: Int) {
-    self.name = name
+  fileprivate init(slot: Int) {
     self.slot = slot
   }
 }

@@ -47,15 +47,10 @@ private func matmul(_ plan: MatmulShapes, _ a: Tensor, _ b: Tensor) -> Tensor {
     preconditionFailure("matmul: \(a.dtype) operands; convert to a floating-point dtype first")
   }
   // An empty product is all zeros (k == 0) or has no elements at all; BLAS
-  // rejects zero leading dimensions, so it is not called. Otherwise every
-  // element of the result is written by a gemm with β = 0, which by the
-  // BLAS contract never reads C (OpenBLAS stores zeros before
-  // accumulating), so the result skips the zero-filling pass.
+  // rejects zero leading dimensions, so it is not called. Otherwise the
+  // gemms add the products into the zeroed result (see `BLAS.gemm`).
   let callsBLAS = plan.m > 0 && plan.n > 0 && plan.k > 0 && !plan.batch.contains(0)
-  let resultShape = plan.batch + [plan.m, plan.n]
-  let result =
-    callsBLAS
-    ? Tensor(uninitialized: resultShape, dtype: a.dtype) : Tensor(zeroed: resultShape, dtype: a.dtype)
+  let result = Tensor(zeroed: plan.batch + [plan.m, plan.n], dtype: a.dtype)
   if callsBLAS {
     switch a.dtype {
     case .float32: batchedGemm(plan, result, Float.self)
@@ -64,6 +59,61 @@ private func matmul(_ plan: MatmulShapes, _ a: Tensor, _ b: Tensor) -> Tensor {
     }
   }
   return result.reshaped(plan.resultShape)
+}
+
+/// `a · b + bias`: a matrix product with a row vector added to every row
+/// (a linear layer's `x·W + b`), in one gemm.
+///
+/// The bias is written into the result first and the gemm adds the
+/// product onto it, so there is one new tensor and no separate pass for
+/// the addition. When k is small enough for BLAS to add the whole product
+/// at once (as on every layer of a small network) the result is bit for bit
+/// `matmul(a, b) + bias`; for long products BLAS adds its partial sums onto
+/// the bias instead of onto zero, which can change the last bit.
+///
+/// - Parameters:
+///   - a: The left matrix, `[m, k]`.
+///   - b: The right matrix, `[k, n]`.
+///   - bias: `[n]` (or `[1, n]`), of the operands' dtype.
+/// - Returns: A new row-major `[m, n]` tensor. Any other shapes or dtypes
+///   give `matmul(a, b) + bias`, with its broadcasting and its errors.
+public func matmul(_ a: Tensor, _ b: Tensor, adding bias: Tensor) -> Tensor {
+  guard a.rank == 2, b.rank == 2, a.dtype == b.dtype, bias.dtype == a.dtype,
+    a.dtype == .float32 || a.dtype == .float64, bias.isContiguous,
+    bias.shape == [b.shape[1]] || bias.shape == [1, b.shape[1]]
+  else { return matmul(a, b) + bias }
+  let (m, k, n) = (a.shape[0], a.shape[1], b.shape[1])
+  guard b.shape[0] == k, m > 0, k > 0, n > 0,
+    let leftLayout = BLAS.layout(rows: m, cols: k, strides: a.strides),
+    let rightLayout = BLAS.layout(rows: k, cols: n, strides: b.strides)
+  else { return matmul(a, b) + bias }
+  return profiled("matmul", flops: 2 * m * n * k + m * n, bytesRead: a.elementBytes + b.elementBytes) {
+    let result = Tensor(uninitialized: [m, n], dtype: a.dtype)
+    if a.dtype == .float32 {
+      result.fillRows(with: bias, Float.self)
+      singleGemm(m, n, k, a, leftLayout, b, rightLayout, into: result, Float.self)
+    } else {
+      result.fillRows(with: bias, Double.self)
+      singleGemm(m, n, k, a, leftLayout, b, rightLayout, into: result, Double.self)
+    }
+    return result
+  }
+}
+
+extension Tensor {
+  /// Copies the contiguous vector `row` into every row of this freshly
+  /// allocated row-major matrix.
+  fileprivate func fillRows<T: TensorScalar>(with row: Tensor, _: T.Type) {
+    let width = shape[1]
+    row.storage.withUnsafeBufferPointer(as: T.self) { source in
+      storage.withUnsafeMutableBufferPointer(as: T.self) { target in
+        let start = source.baseAddress! + row.offset
+        for index in 0..<shape[0] {
+          (target.baseAddress! + index * width).update(from: start, count: width)
+        }
+      }
+    }
+  }
 }
 
 /// The matrix product by the textbook triple loop, accumulating every dot
@@ -169,7 +219,7 @@ private func matrixProduct(_ a: Tensor, _ b: Tensor) -> Tensor? {
     let rightLayout = BLAS.layout(rows: k, cols: n, strides: b.strides)
   else { return nil }
   return profiled("matmul", flops: 2 * m * n * k, bytesRead: a.elementBytes + b.elementBytes) {
-    let result = Tensor(uninitialized: [m, n], dtype: a.dtype)
+    let result = Tensor(zeroed: [m, n], dtype: a.dtype)
     if a.dtype == .float32 {
       singleGemm(m, n, k, a, leftLayout, b, rightLayout, into: result, Float.self)
     } else {
@@ -179,7 +229,7 @@ private func matrixProduct(_ a: Tensor, _ b: Tensor) -> Tensor? {
   }
 }
 
-/// `result = left · right` for two matrices BLAS reads in place: one gemm.
+/// `result += left · right` for two matrices BLAS reads in place: one gemm.
 private func singleGemm<T: BLASScalar>(
   _ m: Int, _ n: Int, _ k: Int, _ left: Tensor, _ leftLayout: BLAS.MatrixLayout,
   _ right: Tensor, _ rightLayout: BLAS.MatrixLayout, into result: Tensor, _: T.Type

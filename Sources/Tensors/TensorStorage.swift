@@ -1,5 +1,7 @@
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 /// The bytes behind one or more tensors: a single raw allocation of
@@ -156,10 +158,20 @@ final class TensorStorage: @unchecked Sendable {
   private static let hugePageThreshold = 4 << 20
 
   /// Every tensor allocation in the module comes from here.
+  ///
+  /// Straight from the C allocator, freed with `free`: Swift's
+  /// `UnsafeMutableRawPointer.allocate` sends any explicit alignment,
+  /// 16 bytes included, through the aligned-allocation path.
   private static func allocate(byteCount: Int) -> UnsafeMutableRawPointer {
     // A zero-byte request still returns a unique, freeable pointer.
-    let pointer = UnsafeMutableRawPointer.allocate(
-      byteCount: max(byteCount, 1), alignment: byteCount >= alignedThreshold ? alignment : 16)
+    let size = max(byteCount, 1)
+    var pointer: UnsafeMutableRawPointer?
+    if size < alignedThreshold {
+      pointer = malloc(size)
+    } else if posix_memalign(&pointer, alignment, size) != 0 {
+      pointer = nil
+    }
+    guard let pointer else { fatalError("TensorStorage: out of memory allocating \(byteCount) bytes") }
     #if os(Linux)
       if byteCount >= hugePageThreshold { adviseHugePages(pointer, byteCount: byteCount) }
     #endif
@@ -187,6 +199,6 @@ final class TensorStorage: @unchecked Sendable {
 
   /// Every tensor deallocation in the module comes from here.
   private static func deallocate(_ pointer: UnsafeMutableRawPointer, byteCount: Int) {
-    pointer.deallocate()
+    free(pointer)
   }
 }

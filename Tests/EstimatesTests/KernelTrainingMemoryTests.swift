@@ -78,7 +78,6 @@ struct KernelTrainingMemoryTests {
     for c in Self.cases where c.layers >= 2 {
       let plain = Self.measure(c, checkpointing: false)
       let checkpointed = Self.measure(c, checkpointing: true)
-      #expect(checkpointed.activations < plain.activations, "\(c.testDescription)")
       // The step's peak need not fall: recomputing a layer inside the
       // backward pass needs scratch of its own, which outweighs a small
       // saving (two MLP layers); the estimate must say which way it goes.
@@ -88,6 +87,13 @@ struct KernelTrainingMemoryTests {
       #expect((checkpointed.peak < plain.peak) == (checkpointedEstimate.peak < plainEstimate.peak), "\(c.testDescription)")
       let estimatedSaving = plainEstimate.activations - checkpointedEstimate.activations
       let measuredSaving = plain.activations - checkpointed.activations
+      // A two-layer MLP keeps 2E per layer, and checkpointing keeps E per
+      // layer plus one recomputed layer's 2E: no saving, in either count.
+      if c.architecture == .mlp && c.layers == 2 {
+        #expect(estimatedSaving == 0 && measuredSaving == 0, "\(c.testDescription)")
+        continue
+      }
+      #expect(checkpointed.activations < plain.activations, "\(c.testDescription)")
       #expect(Self.relativeError(measuredSaving, estimatedSaving) <= 0.1, "\(c.testDescription)")
     }
   }
