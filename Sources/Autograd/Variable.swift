@@ -16,12 +16,17 @@ import Tensors
 /// Variables are reference types because the graph is shared: `y = x * x`
 /// has one `x` that receives gradient twice. A graph belongs to the thread
 /// that built it.
+///
+/// The mutable properties skip the runtime's exclusivity check
+/// (`@exclusivity(unchecked)`): a graph is used by one thread at a time,
+/// and on a small network the check on every access was a measurable
+/// share of each operation.
 public final class Variable {
   /// The value computed in the forward pass.
-  public internal(set) var value: Tensor
+  @exclusivity(unchecked) public internal(set) var value: Tensor
   /// d(final scalar)/d(this value), filled by `backward()`; nil before, or
   /// for a variable that does not require a gradient.
-  public internal(set) var grad: Tensor?
+  @exclusivity(unchecked) public internal(set) var grad: Tensor?
   /// Whether gradients flow to this variable (parameters and everything
   /// computed from them do; constants and detached values do not).
   public let requiresGrad: Bool
@@ -36,7 +41,7 @@ public final class Variable {
   let backwardRule: ((Tensor) -> [Tensor?])?
   /// The number of the last graph walk that reached this node: a walk
   /// marks what it has seen here instead of hashing every node into a set.
-  var lastWalk: UInt64 = 0
+  @exclusivity(unchecked) var lastWalk: UInt64 = 0
 
   /// A leaf: an input or a parameter.
   ///

@@ -99,7 +99,7 @@ enum MemoryTagRegistry {
 
 extension MemoryTag {
   /// A tag whose row is already known.
-  fileprivate init(slot: Int) {
+  init(slot: Int) {
     self.slot = slot
   }
 }
@@ -373,6 +373,10 @@ final class MemoryTracker: Sendable {
   }
 
   func retag(_ storage: TensorStorage, to new: MemoryTag) {
+    // Nothing moves when the tag is the same: the common case of a
+    // parameter tagged again after every optimizer step, answered
+    // without the lock.
+    if storage.tag == new { return }
     let bytes = storage.byteCount
     let old = state.withLock { counters in
       let old = storage.tag

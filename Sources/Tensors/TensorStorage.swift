@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -35,10 +37,17 @@ final class TensorStorage: @unchecked Sendable {
   let scope: MemoryScope?
   /// Why the storage was allocated, for the memory log.
   let reason: String
-  /// The tag the bytes are counted under. Read and written only under
-  /// `MemoryTracker`'s lock (after `init`), which keeps the
-  /// `@unchecked Sendable` sound.
-  var tag: MemoryTag
+  /// The row of the tag the bytes are counted under. Changed only under
+  /// `MemoryTracker`'s lock, and atomic so that a retag to the tag the
+  /// storage already has (a parameter after every update) can be told
+  /// apart without taking the lock.
+  private let tagSlot: Atomic<Int>
+
+  /// The tag the bytes are counted under.
+  var tag: MemoryTag {
+    get { MemoryTag(slot: tagSlot.load(ordering: .relaxed)) }
+    set { tagSlot.store(newValue.slot, ordering: .relaxed) }
+  }
 
   /// The size of the allocation in bytes.
   var byteCount: Int { count * dtype.byteSize }
@@ -64,7 +73,7 @@ final class TensorStorage: @unchecked Sendable {
     self.count = count
     self.reason = reason
     scope = MemoryScope.forNewStorage
-    tag = MemoryTag.forNewStorage
+    tagSlot = Atomic(MemoryTag.forNewStorage.slot)
     base = Self.allocate(byteCount: count * dtype.byteSize)
     // Binding the memory to its element type once, here, is what makes the
     // `assumingMemoryBound` calls in the accessors below well defined.

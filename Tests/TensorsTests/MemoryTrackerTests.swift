@@ -62,6 +62,20 @@ import Testing
     #expect(report.description.contains("parameter"))
   }
 
+  @Test func taggingAgainWithTheSameTagChangesNothing() {
+    let (_, report) = withMemoryTracking {
+      let w = Tensor.zeros([64]).tagged(.parameter)
+      _ = w.tagged(.parameter).tagged(.parameter)
+      #expect(w.memoryTag == .parameter)
+      // A different tag still moves the bytes, and the names still read.
+      _ = w.tagged(.optimizerState)
+      #expect(w.memoryTag == .optimizerState && w.memoryTag.name == "optimizerState")
+    }
+    #expect(report.byTag[.parameter]?.peakBytes == 256 && report.byTag[.parameter]?.liveBytes == 0)
+    #expect(report.byTag[.optimizerState]?.peakBytes == 256)
+    #expect(MemoryTag("parameter") == .parameter && MemoryTag.untagged.name == "untagged")
+  }
+
   @Test func viewsAllocateNothingAndContiguousSaysWhenItCopies() {
     let a = Tensor.zeros([4, 6])
     let (_, views) = withMemoryTracking {
