@@ -50,9 +50,16 @@ public final class Linear: Layer {
   }
 
   public func callAsFunction(_ input: Variable) -> Variable {
-    // A batch of rows with a bias is one fused operation; a batch of
-    // sequences ([B, S, in]) stays a matmul and an addition.
-    if input.shape.count == 2, let bias { return input.linear(weight: weight, bias: bias) }
+    // With a bias, a batch of rows is one fused operation, and so is a
+    // contiguous batch of sequences [B, S, in], seen as B·S rows (the
+    // reshapes are views and allocate nothing).
+    if let bias, input.shape.count >= 2 {
+      if input.shape.count == 2 { return input.linear(weight: weight, bias: bias) }
+      if input.value.isContiguous {
+        let rows = input.reshaped([-1, input.shape[input.shape.count - 1]])
+        return rows.linear(weight: weight, bias: bias).reshaped(input.shape.dropLast() + [bias.shape[0]])
+      }
+    }
     let product = input.shape.count == 1 ? input.reshaped([1, input.shape[0]]).matmul(weight) : input.matmul(weight)
     return bias.map { product + $0 } ?? product
   }

@@ -17,7 +17,9 @@ extension Variable {
     return Variable(Tensors.matmul(a, b), operation: "matmul", inputs: [self, other]) { grad in
       [
         needsA ? reduceToShape(Tensors.matmul(grad, b.transposed(-1, -2)), shapeA) : nil,
-        needsB ? reduceToShape(Tensors.matmul(a.transposed(-1, -2), grad), shapeB) : nil,
+        needsB
+          ? (shapeB.count == 2 ? sharedMatrixGradient(a, grad) : nil)
+            ?? reduceToShape(Tensors.matmul(a.transposed(-1, -2), grad), shapeB) : nil,
       ]
     }
   }
@@ -99,4 +101,18 @@ extension Variable {
 /// The matrix product of two variables; see `Variable.matmul(_:)`.
 public func matmul(_ a: Variable, _ b: Variable) -> Variable {
   a.matmul(b)
+}
+
+/// The gradient of a single matrix B [k, n] shared by a batch A
+/// [..., m, k] (a layer's weight applied to a batch of sequences): Aᵀ·G
+/// summed over the batch, computed as one product of the batch's rows
+/// stacked, [k, batch·m] · [batch·m, n]. The batched form would first make
+/// one k × n product per matrix of the batch and then add them up, a
+/// transient as large as batch copies of the weight. Nil when A is a
+/// single matrix, or when either operand would have to be copied to be
+/// stacked (the batched form reads strided views in place).
+func sharedMatrixGradient(_ a: Tensor, _ grad: Tensor) -> Tensor? {
+  guard a.rank > 2, grad.rank == a.rank, a.isContiguous, grad.isContiguous else { return nil }
+  let (k, n) = (a.shape[a.rank - 1], grad.shape[grad.rank - 1])
+  return Tensors.matmul(a.reshaped([-1, k]).transposed(), grad.reshaped([-1, n]))
 }

@@ -9,18 +9,17 @@
 // constants an operation makes (the causal mask). In fp32 elements, with
 // E = B·S·H, N = B·S rows and H the width:
 //
-//   Linear with bias        on rows [N, H] (the MLP): one fused node     E
-//                           on sequences [B, S, H]: matmul E, + bias E    2E
+//   Linear with bias        one fused node (x·W + b in one product)       E
 //   ReLU                    output                                        E
 //   LayerNorm (composite)   mean: sum N, ÷H N; x − mean E; (·)² E;
 //                           mean N, N; + ε N; √ N; ÷ E; · γ E; + β E     5E + 6N
 //   attention               Q, K, V 3E; Q·Kᵀ, ÷√D, + mask, softmax
 //                           4·B·A·S²; the mask S²; A·V E; its reshape
 //                           after the permute copies E; W_o E             6E + 4·B·A·S² + S²
-//   Linear(H, 4H) + bias    8E;  GELU (tanh form, nine element-wise
-//                           ops on 4E each) 36E;  Linear(4H, H) 2E
+//   Linear(H, 4H) + bias    4E;  GELU (tanh form, nine element-wise
+//                           ops on 4E each) 36E;  Linear(4H, H) E
 //   two residual additions  2E
-//   one transformer block   64E + 12N + 4·B·A·S² + S²
+//   one transformer block   59E + 12N + 4·B·A·S² + S²
 //   mean squared error      prediction − target E, (·)² E, mean 1         2E + 1
 //
 // One exception: a node whose inputs all need no gradient records no
@@ -40,11 +39,11 @@
 extension KernelModelShape {
   /// Elements one hidden layer (MLP) or block (transformer) keeps for the
   /// backward pass when its input needs a gradient: `2E` (Linear E, ReLU
-  /// E) or `64E + 12N + 4·B·A·S² + S²`.
+  /// E) or `59E + 12N + 4·B·A·S² + S²`.
   var stageActivationElements: Int {
     switch architecture {
     case .mlp: 2 * elements
-    case .transformer: 64 * elements + 12 * rows + 4 * batch * heads * sequence * sequence + sequence * sequence
+    case .transformer: 59 * elements + 12 * rows + 4 * batch * heads * sequence * sequence + sequence * sequence
     }
   }
 

@@ -30,11 +30,14 @@
 ///   sum (each `4E`), the residual stream's pending gradient (E): 21E; the
 ///   gradients of both LayerNorms, the attention and the up-projection
 ///   (`8·H² + 8·H`) are still to come;
-/// - the transformer's first block, at the up-projection's weight
-///   gradient: the batched matmul makes one `H × 4H` product per sequence
-///   (`4·B·H²`) before summing them into `4·H²`, next to the upstream
-///   gradient (4E), the input gradient just made (E) and the residual
-///   stream's (E); still to come: `8·H² + 4·H`.
+/// - the transformer's first block, at its first LayerNorm's γ gradient,
+///   the last step of the backward pass: every gradient now exists, next
+///   to the LayerNorm's upstream gradient and its products with γ and with
+///   the normalised input (E each; `·`'s rule makes both, though the
+///   normalised batch needs no gradient), that product summed over the
+///   batch on its way to γ's shape (`S·H`) and the loss's seed:
+///   `3E + S·H + 1`. It wins for short sequences of wide models, where the
+///   gradients outweigh the activations.
 ///
 /// With checkpointing, the first stage is recomputed inside the backward
 /// pass, which adds the recomputed output times the upstream gradient and
@@ -127,9 +130,7 @@ public struct KernelTrainingMemory: Sendable, Hashable {
       points.append(firstStageActivations + gradients + 4 * (e + 1) + replay)
     case .transformer:
       points.append(firstStageActivations + gradients - 4 * (8 * hh + 8 * h) + 4 * (21 * e + 1) + replay)
-      points.append(
-        firstStageActivations + gradients - 4 * (8 * hh + 4 * h)
-          + 4 * (6 * e + 4 * shape.batch * hh + 4 * hh + 1) + replay)
+      points.append(firstStageActivations + gradients + 4 * (3 * e + shape.sequence * h + 1) + replay)
     }
     let largestParameter = shape.architecture == .mlp ? hh : 4 * hh
     points.append(gradients + Self.updateScratch(optimizer, elements: largestParameter))

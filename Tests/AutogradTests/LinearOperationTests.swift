@@ -46,12 +46,14 @@ import Tensors
     for (got, want) in zip(w.grad!.scalars(as: Float.self), expected) { #expect(abs(got - want) <= 1e-5) }
   }
 
-  @Test func linearLayerFusesOnlyBatchesOfRows() {
+  @Test func linearLayerFusesRowsAndContiguousSequences() {
     var rng = SplitMix64(seed: 4)
     let layer = Linear(inputs: 3, outputs: 2, rng: &rng)
     var tensors = RandomGenerator(seed: 5)
     #expect(layer(Variable(tensors.normal([4, 3]), requiresGrad: true)).operation == "linear")
-    #expect(layer(Variable(tensors.normal([2, 4, 3]), requiresGrad: true)).operation == "add")
+    #expect(layer(Variable(tensors.normal([2, 4, 3]), requiresGrad: true)).operation == "reshape")
+    let strided = Variable(tensors.normal([3, 4, 2]).permuted([2, 1, 0]), requiresGrad: true)
+    #expect(layer(strided).operation == "add")
     let unbiased = Linear(inputs: 3, outputs: 2, bias: false, rng: &rng)
     #expect(unbiased(Variable(tensors.normal([4, 3]), requiresGrad: true)).operation == "matmul")
   }

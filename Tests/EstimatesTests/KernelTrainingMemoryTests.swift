@@ -35,6 +35,10 @@ struct KernelTrainingMemoryTests {
     Case(architecture: .transformer, layers: 1, hidden: 64, heads: 4, sequence: 32, batch: 4, optimizer: .sgd, checkpointing: true),
     Case(architecture: .transformer, layers: 3, hidden: 48, heads: 2, sequence: 8, batch: 8, optimizer: .adamw, checkpointing: false),
     Case(architecture: .transformer, layers: 3, hidden: 48, heads: 2, sequence: 8, batch: 8, optimizer: .adam, checkpointing: true),
+    // Short sequences of a wide model: the peak is the backward pass's last step.
+    Case(architecture: .transformer, layers: 2, hidden: 128, heads: 4, sequence: 2, batch: 1, optimizer: .sgd, checkpointing: false),
+    Case(architecture: .transformer, layers: 2, hidden: 128, heads: 4, sequence: 2, batch: 1, optimizer: .sgd, checkpointing: true),
+    Case(architecture: .transformer, layers: 2, hidden: 128, heads: 4, sequence: 2, batch: 2, optimizer: .sgd, checkpointing: false),
   ]
 
   static func estimate(_ c: Case, checkpointing: Bool? = nil) throws -> KernelTrainingMemory {
