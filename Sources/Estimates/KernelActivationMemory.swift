@@ -15,11 +15,13 @@
 //                           mean N, N; + ε N; √ N; ÷ E; · γ E; + β E     5E + 6N
 //   attention               Q, K, V 3E; Q·Kᵀ, ÷√D, + mask, softmax
 //                           4·B·A·S²; the mask S²; A·V E; its reshape
-//                           after the permute copies E; W_o E             6E + 4·B·A·S² + S²
+//                           after the permute copies E (a view when S
+//                           or A is 1: the permute then moves only an
+//                           axis of length 1); W_o E                      6E + 4·B·A·S² + S²
 //   Linear(H, 4H) + bias    4E;  GELU (tanh form, nine element-wise
 //                           ops on 4E each) 36E;  Linear(4H, H) E
 //   two residual additions  2E
-//   one transformer block   59E + 12N + 4·B·A·S² + S²
+//   one transformer block   59E + 12N + 4·B·A·S² + S² (58E when S or A is 1)
 //   mean squared error      prediction − target E, (·)² E, mean 1         2E + 1
 //
 // One exception: a node whose inputs all need no gradient records no
@@ -39,12 +41,20 @@
 extension KernelModelShape {
   /// Elements one hidden layer (MLP) or block (transformer) keeps for the
   /// backward pass when its input needs a gradient: `2E` (Linear E, ReLU
-  /// E) or `59E + 12N + 4·B·A·S² + S²`.
+  /// E) or `59E + 12N + 4·B·A·S² + S²` (58E for one position or one
+  /// head).
   var stageActivationElements: Int {
     switch architecture {
     case .mlp: 2 * elements
-    case .transformer: 59 * elements + 12 * rows + 4 * batch * heads * sequence * sequence + sequence * sequence
+    case .transformer: 58 * elements + headMergeCopy + 12 * rows + 4 * batch * heads * sequence * sequence + sequence * sequence
     }
+  }
+
+  /// The copy attention makes when it merges the heads back into [B, S, H]:
+  /// E, except for one position or one head, where the permuted tensor is
+  /// already contiguous and the reshape is a view.
+  var headMergeCopy: Int {
+    sequence > 1 && heads > 1 ? elements : 0
   }
 
   /// Elements the first stage does not keep because its input, the batch,

@@ -39,6 +39,9 @@ struct KernelTrainingMemoryTests {
     Case(architecture: .transformer, layers: 2, hidden: 128, heads: 4, sequence: 2, batch: 1, optimizer: .sgd, checkpointing: false),
     Case(architecture: .transformer, layers: 2, hidden: 128, heads: 4, sequence: 2, batch: 1, optimizer: .sgd, checkpointing: true),
     Case(architecture: .transformer, layers: 2, hidden: 128, heads: 4, sequence: 2, batch: 2, optimizer: .sgd, checkpointing: false),
+    // One position or one head: merging the heads back is a view, not a copy.
+    Case(architecture: .transformer, layers: 2, hidden: 64, heads: 4, sequence: 1, batch: 2, optimizer: .sgd, checkpointing: false),
+    Case(architecture: .transformer, layers: 2, hidden: 32, heads: 1, sequence: 8, batch: 2, optimizer: .adam, checkpointing: true),
   ]
 
   static func estimate(_ c: Case, checkpointing: Bool? = nil) throws -> KernelTrainingMemory {
