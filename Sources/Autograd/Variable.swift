@@ -118,8 +118,12 @@ public final class Variable {
     // A number no earlier walk used, so that every node starts unvisited
     // (a walk nested in another one, as checkpointing makes, gets its own).
     let walk = Self.walkCount.add(1, ordering: .relaxed).newValue
+    // Room for a small network's graph from the start: growing both
+    // arrays one doubling at a time cost more than the walk itself.
     var order: [Variable] = []
+    order.reserveCapacity(32)
     var stack: [(Variable, Bool)] = [(self, false)]
+    stack.reserveCapacity(32)
     while let (node, expanded) = stack.popLast() {
       if expanded {
         order.append(node)
