@@ -78,24 +78,14 @@ private func matmul(_ plan: MatmulShapes, _ a: Tensor, _ b: Tensor) -> Tensor {
 /// - Returns: A new row-major `[m, n]` tensor. Any other shapes or dtypes
 ///   give `matmul(a, b) + bias`, with its broadcasting and its errors.
 public func matmul(_ a: Tensor, _ b: Tensor, adding bias: Tensor) -> Tensor {
-  guard a.rank == 2, b.rank == 2, a.dtype == b.dtype, bias.dtype == a.dtype,
-    a.dtype == .float32 || a.dtype == .float64, bias.isContiguous,
-    bias.shape == [b.shape[1]] || bias.shape == [1, b.shape[1]]
+  guard let pair = MatrixPair(a, b), bias.dtype == a.dtype, bias.isContiguous,
+    bias.shape == [pair.n] || bias.shape == [1, pair.n]
   else { return matmul(a, b) + bias }
-  let (m, k, n) = (a.shape[0], a.shape[1], b.shape[1])
-  guard b.shape[0] == k, m > 0, k > 0, n > 0,
-    let leftLayout = BLAS.layout(rows: m, cols: k, strides: a.strides),
-    let rightLayout = BLAS.layout(rows: k, cols: n, strides: b.strides)
-  else { return matmul(a, b) + bias }
+  let (m, k, n) = (pair.m, pair.k, pair.n)
   return profiled("matmul", flops: 2 * m * n * k + m * n, bytesRead: a.elementBytes + b.elementBytes) {
     let result = Tensor(uninitialized: [m, n], dtype: a.dtype)
-    if a.dtype == .float32 {
-      result.fillRows(with: bias, Float.self)
-      singleGemm(m, n, k, a, leftLayout, b, rightLayout, into: result, Float.self)
-    } else {
-      result.fillRows(with: bias, Double.self)
-      singleGemm(m, n, k, a, leftLayout, b, rightLayout, into: result, Double.self)
-    }
+    if a.dtype == .float32 { result.fillRows(with: bias, Float.self) } else { result.fillRows(with: bias, Double.self) }
+    pair.multiply(a, b, into: result)
     return result
   }
 }
@@ -203,28 +193,45 @@ struct MatmulShapes {
   }
 }
 
-/// The product of two non-empty float32 or float64 matrices that BLAS can
-/// read in place, or nil for everything else (batches, vectors, 16-bit
-/// and integer dtypes, copies, empty axes and mismatches, which the
+/// Two non-empty float32 or float64 matrices that BLAS can read in place:
+/// their sizes and layouts, or nil for everything else (batches, vectors,
+/// 16-bit and integer dtypes, copies, empty axes and mismatches, which the
 /// general path handles and reports).
-///
-/// The same single gemm call the general path makes for two matrices,
-/// without working out batch shapes first: on the small matrices of a
-/// tiny network those arrays cost more than the multiplication.
-private func matrixProduct(_ a: Tensor, _ b: Tensor) -> Tensor? {
-  guard a.rank == 2, b.rank == 2, a.dtype == b.dtype, a.dtype == .float32 || a.dtype == .float64 else { return nil }
-  let (m, k, n) = (a.shape[0], a.shape[1], b.shape[1])
-  guard b.shape[0] == k, m > 0, k > 0, n > 0,
-    let leftLayout = BLAS.layout(rows: m, cols: k, strides: a.strides),
-    let rightLayout = BLAS.layout(rows: k, cols: n, strides: b.strides)
-  else { return nil }
-  return profiled("matmul", flops: 2 * m * n * k, bytesRead: a.elementBytes + b.elementBytes) {
-    let result = Tensor(zeroed: [m, n], dtype: a.dtype)
+private struct MatrixPair {
+  let m: Int, k: Int, n: Int
+  let leftLayout: BLAS.MatrixLayout, rightLayout: BLAS.MatrixLayout
+
+  init?(_ a: Tensor, _ b: Tensor) {
+    guard a.rank == 2, b.rank == 2, a.dtype == b.dtype, a.dtype == .float32 || a.dtype == .float64 else { return nil }
+    (m, k, n) = (a.shape[0], a.shape[1], b.shape[1])
+    guard b.shape[0] == k, m > 0, k > 0, n > 0,
+      let leftLayout = BLAS.layout(rows: m, cols: k, strides: a.strides),
+      let rightLayout = BLAS.layout(rows: k, cols: n, strides: b.strides)
+    else { return nil }
+    (self.leftLayout, self.rightLayout) = (leftLayout, rightLayout)
+  }
+
+  /// `result += a · b`: one gemm in the operands' precision.
+  func multiply(_ a: Tensor, _ b: Tensor, into result: Tensor) {
     if a.dtype == .float32 {
       singleGemm(m, n, k, a, leftLayout, b, rightLayout, into: result, Float.self)
     } else {
       singleGemm(m, n, k, a, leftLayout, b, rightLayout, into: result, Double.self)
     }
+  }
+}
+
+/// The product of two matrices that BLAS can read in place (see
+/// `MatrixPair`), or nil for everything else.
+///
+/// The same single gemm call the general path makes for two matrices,
+/// without working out batch shapes first: on the small matrices of a
+/// tiny network those arrays cost more than the multiplication.
+private func matrixProduct(_ a: Tensor, _ b: Tensor) -> Tensor? {
+  guard let pair = MatrixPair(a, b) else { return nil }
+  return profiled("matmul", flops: 2 * pair.m * pair.n * pair.k, bytesRead: a.elementBytes + b.elementBytes) {
+    let result = Tensor(zeroed: [pair.m, pair.n], dtype: a.dtype)
+    pair.multiply(a, b, into: result)
     return result
   }
 }
