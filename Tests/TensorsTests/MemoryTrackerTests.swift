@@ -73,7 +73,10 @@ import Testing
     }
     #expect(report.byTag[.parameter]?.peakBytes == 256 && report.byTag[.parameter]?.liveBytes == 0)
     #expect(report.byTag[.optimizerState]?.peakBytes == 256)
-    #expect(MemoryTag("parameter") == .parameter && MemoryTag.untagged.name == "untagged")
+    // The built-in tags are fixed rows of the registry, each under its own name.
+    let builtIn: [MemoryTag] = [.parameter, .gradient, .optimizerState, .activation, .temporary, .untagged]
+    #expect(builtIn.map(\.name) == ["parameter", "gradient", "optimizerState", "activation", "temporary", "untagged"])
+    #expect(builtIn.allSatisfy { MemoryTag($0.name) == $0 })
   }
 
   @Test func viewsAllocateNothingAndContiguousSaysWhenItCopies() {
